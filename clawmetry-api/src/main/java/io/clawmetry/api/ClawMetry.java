@@ -1,0 +1,62 @@
+package io.clawmetry.api;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * The read-only facade over one OpenClaw installation.
+ *
+ * <p>Obtain one with {@link #discover()} (zero configuration: finds the state directory the way OpenClaw does) or
+ * {@link #open(Path)} (an explicit state directory). Nothing reached through this interface ever writes into the
+ * OpenClaw home. Results carry the sources they read and the warnings met on the way; malformed input becomes a
+ * {@link Warning}, never an exception.
+ */
+public interface ClawMetry extends AutoCloseable {
+
+  /** Finds the OpenClaw home from the environment (OPENCLAW_STATE_DIR, profiles, legacy directories, ...). */
+  static ClawMetry discover() {
+    return provider().discover();
+  }
+
+  /** Opens the OpenClaw state directory {@code stateDir} (for example {@code ~/.openclaw}). */
+  static ClawMetry open(Path stateDir) {
+    return provider().open(stateDir);
+  }
+
+  private static ClawMetryProvider provider() {
+    return ServiceLoader.load(ClawMetryProvider.class, ClawMetry.class.getClassLoader())
+        .findFirst()
+        .orElseThrow(
+            () -> new IllegalStateException("no ClawMetry implementation on the class path (add clawmetry-core)"));
+  }
+
+  /** What discovery found: state dir, config, gateway settings, agents and their eras, and what was missing. */
+  Home home();
+
+  /** Every session known from the session index and the transcripts, newest first. */
+  Report<SessionInfo> sessions();
+
+  /** The session with this key (or session id), if any. */
+  Optional<SessionInfo> session(String keyOrSessionId);
+
+  /** The transcript of a session (by key or session id), every event of every source, deduplicated, in order. */
+  Report<TranscriptEvent> transcript(String keyOrSessionId);
+
+  /** Sub-agent runs, from the run registry and the session lineage. */
+  Report<SubagentRun> subagents();
+
+  /** Cron job definitions with their last known state. */
+  Report<CronJob> crons();
+
+  /** The recorded runs of one cron job, newest first. */
+  Report<CronRun> cronRuns(String jobId);
+
+  /** Every warning met so far while reading this home. */
+  List<Warning> warnings();
+
+  /** Releases open databases and caches. */
+  @Override
+  void close();
+}

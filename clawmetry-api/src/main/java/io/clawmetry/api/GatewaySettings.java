@@ -1,0 +1,24 @@
+package io.clawmetry.api;
+
+/**
+ * How to reach the gateway, from configuration and environment. Secrets are never exposed: only whether one is set.
+ *
+ * @param port the gateway port
+ * @param bind the bind mode ({@code loopback}, {@code lan}, ...)
+ * @param tls whether TLS is enabled ({@code wss://})
+ * @param mode {@code local} or {@code remote}
+ * @param remoteUrl the remote gateway URL when {@code mode} is remote, else null
+ * @param authMode {@code token}, {@code password}, {@code none} or {@code trusted-proxy}
+ * @param credential where the credential comes from, with no secret in it ("openclaw.json gateway.auth.token",
+ *     "env OPENCLAW_GATEWAY_TOKEN", "SecretRef env:NAME", "none")
+ * @param credentialAvailable whether a usable credential was resolved
+ */
+public record GatewaySettings(
+    Resolved port,
+    String bind,
+    boolean tls,
+    String mode,
+    String remoteUrl,
+    String authMode,
+    String credential,
+    boolean credentialAvailable) {}

@@ -1,0 +1,25 @@
+package io.clawmetry.api;
+
+/** Categories of {@link Warning}. */
+public enum WarningKind {
+  /** Lines that are not valid JSON objects. */
+  MALFORMED_LINE,
+  /** Bytes that are not valid UTF-8. */
+  INVALID_UTF8,
+  /** A line longer than the reader accepts. */
+  LINE_TOO_LONG,
+  /** A file or directory that cannot be read. */
+  UNREADABLE,
+  /** A database that is locked, corrupt or of an unknown schema. */
+  DATABASE,
+  /** A schema version or table layout this release does not know; read what could be read. */
+  UNKNOWN_SCHEMA,
+  /** A compressed archive that could not be decoded. */
+  BAD_ARCHIVE,
+  /** The configuration could not be parsed or resolved. */
+  CONFIG,
+  /** A symbolic link loop or path escape. */
+  PATH,
+  /** Something expected that is not there. */
+  MISSING
+}

@@ -1,0 +1,71 @@
+package io.clawmetry.core.warn;
+
+import io.clawmetry.api.Warning;
+import io.clawmetry.api.WarningKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects warnings, folding repeats of one kind in one source into a single {@link Warning} with a count and the
+ * first position. Thread-safe.
+ */
+public final class Warnings {
+
+  private record Key(WarningKind kind, String source) {}
+
+  private static final class Entry {
+    long count;
+    final String firstPosition;
+    final String message;
+
+    Entry(String firstPosition, String message) {
+      this.firstPosition = firstPosition;
+      this.message = message;
+    }
+  }
+
+  private final Map<Key, Entry> entries = new LinkedHashMap<>();
+
+  /** Records one occurrence. */
+  public synchronized void add(WarningKind kind, String source, String position, String message) {
+    entries.computeIfAbsent(new Key(kind, source), k -> new Entry(position == null ? "" : position, message)).count++;
+  }
+
+  /** Records {@code count} occurrences at once. */
+  public synchronized void add(WarningKind kind, String source, long count, String firstPosition, String message) {
+    if (count <= 0) {
+      return;
+    }
+    entries.computeIfAbsent(
+            new Key(kind, source), k -> new Entry(firstPosition == null ? "" : firstPosition, message))
+        .count += count;
+  }
+
+  /** Adds everything another collector holds. */
+  public void addAll(Warnings other) {
+    for (Warning w : other.list()) {
+      add(w.kind(), w.source(), w.count(), w.firstPosition(), w.message());
+    }
+  }
+
+  /** Adds already-built warnings. */
+  public void addAll(List<Warning> warnings) {
+    for (Warning w : warnings) {
+      add(w.kind(), w.source(), w.count(), w.firstPosition(), w.message());
+    }
+  }
+
+  /** Whether nothing was recorded. */
+  public synchronized boolean isEmpty() {
+    return entries.isEmpty();
+  }
+
+  /** A snapshot, in the order first met. */
+  public synchronized List<Warning> list() {
+    List<Warning> out = new ArrayList<>(entries.size());
+    entries.forEach((k, e) -> out.add(new Warning(k.kind(), k.source(), e.count, e.firstPosition, e.message)));
+    return List.copyOf(out);
+  }
+}
