@@ -1,0 +1,30 @@
+package io.clawmetry.cli;
+
+import io.clawmetry.api.ClawMetry;
+import io.clawmetry.core.ClawMetryBuilder;
+import io.clawmetry.core.HomeNotFoundException;
+import io.clawmetry.core.discovery.Environment;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/** What every command needs: the output streams, the environment and a way to open the facade. */
+final class CliContext {
+  final PrintWriter out;
+  final PrintWriter err;
+  final Environment env;
+
+  CliContext(PrintWriter out, PrintWriter err, Environment env) {
+    this.out = out;
+    this.err = err;
+    this.env = env;
+  }
+
+  /** Opens the OpenClaw home ({@code home} overrides discovery); exit code 3 when there is none. */
+  ClawMetry open(Path home) {
+    try {
+      return ClawMetryBuilder.create().environment(env).stateDir(home).build();
+    } catch (HomeNotFoundException e) {
+      throw new CliFailure(Main.NOTHING_FOUND, e.getMessage());
+    }
+  }
+}

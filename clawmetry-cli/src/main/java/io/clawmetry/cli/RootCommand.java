@@ -1,0 +1,28 @@
+package io.clawmetry.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code clawmetry}: the top-level command; prints usage when called without a subcommand. */
+@Command(
+    name = "clawmetry",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "A read-only observer of an OpenClaw installation: sessions, transcripts, usage, cost, crons.",
+    subcommands = {DoctorCommand.class, SessionsCommand.class, TranscriptCommand.class})
+final class RootCommand implements Runnable {
+
+  final CliContext ctx;
+
+  @Spec CommandSpec spec;
+
+  RootCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(ctx.out);
+  }
+}

@@ -1,0 +1,362 @@
+package io.clawmetry.core.view;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clawmetry.api.AgentInfo;
+import io.clawmetry.api.ContentBlock;
+import io.clawmetry.api.CronJob;
+import io.clawmetry.api.CronRun;
+import io.clawmetry.api.EventMeta;
+import io.clawmetry.api.GatewaySettings;
+import io.clawmetry.api.Home;
+import io.clawmetry.api.RecordedCost;
+import io.clawmetry.api.Resolved;
+import io.clawmetry.api.SessionInfo;
+import io.clawmetry.api.SourceRef;
+import io.clawmetry.api.SubagentRun;
+import io.clawmetry.api.TranscriptEvent;
+import io.clawmetry.api.Usage;
+import io.clawmetry.api.Warning;
+import io.clawmetry.core.json.Json;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The one JSON shape of every public record, shared by the CLI's {@code --json} output and the HTTP API so that both
+ * print the same documented keys. Keys are camelCase; absent values are {@code null}; instants are ISO-8601 UTC;
+ * money is a JSON number with its exact decimal digits.
+ */
+public final class JsonViews {
+
+  private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
+
+  private static final ObjectWriter PRETTY =
+      Json.STRICT.writer(
+          new DefaultPrettyPrinter()
+              .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
+
+  private JsonViews() {}
+
+  /** Serialises a JSON tree: pretty (2-space indent, {@code "key": value}) or compact. */
+  public static String write(JsonNode node, boolean pretty) {
+    try {
+      return pretty ? PRETTY.writeValueAsString(node) : Json.STRICT.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise a JSON tree", e);
+    }
+  }
+
+  /** A new empty object. */
+  public static ObjectNode object() {
+    return F.objectNode();
+  }
+
+  /** A new empty array. */
+  public static ArrayNode array() {
+    return F.arrayNode();
+  }
+
+  /** {@code {"kind","source","count","firstPosition","message"}}. */
+  public static ObjectNode warning(Warning w) {
+    ObjectNode o = F.objectNode();
+    o.put("kind", w.kind().name());
+    o.put("source", w.source());
+    o.put("count", w.count());
+    o.put("firstPosition", w.firstPosition());
+    o.put("message", w.message());
+    return o;
+  }
+
+  /** An array of warnings. */
+  public static ArrayNode warnings(List<Warning> warnings) {
+    ArrayNode a = F.arrayNode();
+    warnings.forEach(w -> a.add(warning(w)));
+    return a;
+  }
+
+  /** {@code {"kind","path"}}. */
+  public static ObjectNode source(SourceRef s) {
+    ObjectNode o = F.objectNode();
+    o.put("kind", s.kind().name());
+    o.put("path", s.path());
+    return o;
+  }
+
+  /** An array of sources. */
+  public static ArrayNode sources(List<SourceRef> sources) {
+    ArrayNode a = F.arrayNode();
+    sources.forEach(s -> a.add(source(s)));
+    return a;
+  }
+
+  /** The session record, keys as documented in README ({@code sessions --json}). */
+  public static ObjectNode session(SessionInfo s) {
+    ObjectNode o = F.objectNode();
+    o.put("key", s.key());
+    o.put("agentId", s.agentId());
+    o.put("kind", s.kind().name().toLowerCase(Locale.ROOT));
+    o.put("sessionId", s.sessionId());
+    ArrayNode prev = o.putArray("previousSessionIds");
+    s.previousSessionIds().forEach(prev::add);
+    o.put("status", s.status());
+    o.put("spawnedBy", s.spawnedBy());
+    o.put("depth", s.depth());
+    o.put("label", s.label());
+    o.put("displayName", s.displayName());
+    o.put("model", s.model());
+    o.put("provider", s.provider());
+    o.put("channel", s.channel());
+    o.put("chatType", s.chatType());
+    o.put("createdVia", s.createdVia());
+    o.put("startedAt", instant(s.startedAt()));
+    o.put("updatedAt", instant(s.updatedAt()));
+    o.put("endedAt", instant(s.endedAt()));
+    o.set("transcripts", sources(s.transcripts()));
+    o.set("sources", sources(s.sources()));
+    return o;
+  }
+
+  /** Usage with its recorded cost ({@code null} when OpenClaw recorded none). */
+  public static ObjectNode usage(Usage u) {
+    ObjectNode o = F.objectNode();
+    o.put("input", u.input());
+    o.put("output", u.output());
+    o.put("cacheRead", u.cacheRead());
+    o.put("cacheWrite", u.cacheWrite());
+    o.put("total", u.total());
+    o.put("reasoning", u.reasoning());
+    RecordedCost c = u.recordedCost();
+    o.put("recordedCost", c == null ? null : c.total());
+    return o;
+  }
+
+  /** One transcript event; the {@code type} key uses OpenClaw's own entry type names. */
+  public static ObjectNode event(TranscriptEvent e) {
+    ObjectNode o = F.objectNode();
+    o.put("type", EventTypes.typeName(e));
+    EventMeta m = e.meta();
+    o.put("id", m.id());
+    o.put("parentId", m.parentId());
+    o.put("timestamp", instant(m.timestamp()));
+    o.put("sessionId", m.sessionId());
+    ObjectNode src = o.putObject("origin");
+    src.put("kind", m.origin().kind().name());
+    src.put("source", m.origin().source());
+    src.put("position", m.origin().position());
+    o.put("dedupKey", m.dedupKey());
+    if (e instanceof TranscriptEvent.SessionHeader h) {
+      o.put("version", h.version());
+      o.put("cwd", h.cwd());
+      o.put("parentSession", h.parentSession());
+    } else if (e instanceof TranscriptEvent.Message msg) {
+      o.put("role", EventTypes.roleName(msg.role()));
+      ArrayNode content = o.putArray("content");
+      msg.content().forEach(b -> content.add(block(b)));
+      o.put("provider", msg.provider());
+      o.put("model", msg.model());
+      o.put("api", msg.api());
+      o.set("usage", msg.usage() == null ? F.nullNode() : usage(msg.usage()));
+      o.put("stopReason", msg.stopReason());
+      o.put("errorMessage", msg.errorMessage());
+      o.put("toolCallId", msg.toolCallId());
+      o.put("toolName", msg.toolName());
+      o.put("isError", msg.isError());
+      o.put("customType", msg.customType());
+    } else if (e instanceof TranscriptEvent.ModelChange mc) {
+      o.put("provider", mc.provider());
+      o.put("modelId", mc.modelId());
+    } else if (e instanceof TranscriptEvent.ThinkingLevelChange t) {
+      o.put("thinkingLevel", t.thinkingLevel());
+    } else if (e instanceof TranscriptEvent.Compaction c) {
+      o.put("summary", c.summary());
+      o.put("firstKeptEntryId", c.firstKeptEntryId());
+      o.put("tokensBefore", c.tokensBefore());
+    } else if (e instanceof TranscriptEvent.BranchSummary b) {
+      o.put("fromId", b.fromId());
+      o.put("summary", b.summary());
+    } else if (e instanceof TranscriptEvent.Custom c) {
+      o.put("customType", c.customType());
+      o.put("data", c.dataJson());
+    } else if (e instanceof TranscriptEvent.CustomMessage c) {
+      o.put("customType", c.customType());
+      o.put("text", c.text());
+      o.put("display", c.display());
+    } else if (e instanceof TranscriptEvent.Label l) {
+      o.put("targetId", l.targetId());
+      o.put("label", l.label());
+    } else if (e instanceof TranscriptEvent.SessionInfo si) {
+      o.put("name", si.name());
+    } else if (e instanceof TranscriptEvent.Unknown u) {
+      o.put("entryType", u.type());
+      o.put("json", u.json());
+    }
+    return o;
+  }
+
+  /** One content block. */
+  public static ObjectNode block(ContentBlock b) {
+    ObjectNode o = F.objectNode();
+    if (b instanceof ContentBlock.Text t) {
+      o.put("type", "text");
+      o.put("text", t.text());
+    } else if (b instanceof ContentBlock.Thinking t) {
+      o.put("type", "thinking");
+      o.put("thinking", t.thinking());
+      o.put("redacted", t.redacted());
+    } else if (b instanceof ContentBlock.ToolCall t) {
+      o.put("type", "toolCall");
+      o.put("id", t.id());
+      o.put("name", t.name());
+      o.put("arguments", t.argumentsJson());
+    } else if (b instanceof ContentBlock.Image i) {
+      o.put("type", "image");
+      o.put("mimeType", i.mimeType());
+      o.put("dataLength", i.dataLength());
+    } else if (b instanceof ContentBlock.Unknown u) {
+      o.put("type", u.type());
+    }
+    return o;
+  }
+
+  /** A sub-agent run. */
+  public static ObjectNode subagent(SubagentRun r) {
+    ObjectNode o = F.objectNode();
+    o.put("runId", r.runId());
+    o.put("childSessionKey", r.childSessionKey());
+    o.put("requesterSessionKey", r.requesterSessionKey());
+    o.put("agentId", r.agentId());
+    o.put("depth", r.depth());
+    o.put("task", r.task());
+    o.put("label", r.label());
+    o.put("model", r.model());
+    o.put("status", r.status());
+    o.put("createdAt", instant(r.createdAt()));
+    o.put("endedAt", instant(r.endedAt()));
+    o.set("source", r.source() == null ? F.nullNode() : source(r.source()));
+    return o;
+  }
+
+  /** A cron job with its state. */
+  public static ObjectNode cronJob(CronJob j) {
+    ObjectNode o = F.objectNode();
+    o.put("id", j.id());
+    o.put("agentId", j.agentId());
+    o.put("name", j.name());
+    o.put("description", j.description());
+    o.put("enabled", j.enabled());
+    ObjectNode s = o.putObject("schedule");
+    if (j.schedule() != null) {
+      s.put("kind", j.schedule().kind());
+      s.put("expr", j.schedule().expr());
+      s.put("timeZone", j.schedule().timeZone());
+      s.put("everyMs", j.schedule().everyMs());
+      s.put("at", instant(j.schedule().at()));
+    }
+    o.put("sessionTarget", j.sessionTarget());
+    o.put("payloadKind", j.payloadKind());
+    o.put("deliveryMode", j.deliveryMode());
+    o.put("createdAt", instant(j.createdAt()));
+    o.put("updatedAt", instant(j.updatedAt()));
+    ObjectNode st = o.putObject("state");
+    if (j.state() != null) {
+      st.put("nextRunAt", instant(j.state().nextRunAt()));
+      st.put("runningAt", instant(j.state().runningAt()));
+      st.put("lastRunAt", instant(j.state().lastRunAt()));
+      st.put("lastStatus", j.state().lastStatus());
+      st.put("lastError", j.state().lastError());
+      st.put("lastDurationMs", j.state().lastDurationMs());
+      st.put("consecutiveErrors", j.state().consecutiveErrors());
+      st.put("lastDeliveryStatus", j.state().lastDeliveryStatus());
+    }
+    o.set("source", j.source() == null ? F.nullNode() : source(j.source()));
+    return o;
+  }
+
+  /** A cron run. */
+  public static ObjectNode cronRun(CronRun r) {
+    ObjectNode o = F.objectNode();
+    o.put("jobId", r.jobId());
+    o.put("runId", r.runId());
+    o.put("status", r.status());
+    o.put("startedAt", instant(r.startedAt()));
+    o.put("finishedAt", instant(r.finishedAt()));
+    o.put("durationMs", r.durationMs());
+    o.put("error", r.error());
+    o.put("summary", r.summary());
+    o.put("sessionId", r.sessionId());
+    o.put("sessionKey", r.sessionKey());
+    o.put("provider", r.provider());
+    o.put("model", r.model());
+    o.set("usage", r.usage() == null ? F.nullNode() : usage(r.usage()));
+    o.put("deliveryStatus", r.deliveryStatus());
+    o.set("source", r.source() == null ? F.nullNode() : source(r.source()));
+    return o;
+  }
+
+  /** What discovery found ({@code doctor --json}). Never contains a secret. */
+  public static ObjectNode home(Home h) {
+    ObjectNode o = F.objectNode();
+    o.set("stateDir", resolved(h.stateDir()));
+    o.set("configPath", resolved(h.configPath()));
+    o.put("configFound", h.configFound());
+    o.put("versionHint", h.versionHint());
+    o.set("gateway", gateway(h.gateway()));
+    ArrayNode agents = o.putArray("agents");
+    h.agents().forEach(a -> agents.add(agent(a)));
+    o.set("logDir", resolved(h.logDir()));
+    o.set("cronStore", resolved(h.cronStore()));
+    ArrayNode nf = o.putArray("notFound");
+    h.notFound().forEach(nf::add);
+    o.set("warnings", warnings(h.warnings()));
+    return o;
+  }
+
+  private static ObjectNode gateway(GatewaySettings g) {
+    ObjectNode o = F.objectNode();
+    o.set("port", resolved(g.port()));
+    o.put("bind", g.bind());
+    o.put("tls", g.tls());
+    o.put("mode", g.mode());
+    o.put("remoteUrl", g.remoteUrl());
+    o.put("authMode", g.authMode());
+    o.put("credential", g.credential());
+    o.put("credentialAvailable", g.credentialAvailable());
+    return o;
+  }
+
+  private static ObjectNode agent(AgentInfo a) {
+    ObjectNode o = F.objectNode();
+    o.put("id", a.id());
+    o.put("era", a.era().name().toLowerCase(Locale.ROOT));
+    o.put("agentDir", a.agentDir());
+    o.put("sessionsDir", a.sessionsDir());
+    o.put("database", a.database());
+    o.put("schemaVersion", a.schemaVersion());
+    o.put("workspace", a.workspace());
+    o.put("transcriptFiles", a.transcriptFiles());
+    o.put("databaseEvents", a.databaseEvents());
+    return o;
+  }
+
+  private static JsonNode resolved(Resolved r) {
+    if (r == null) {
+      return F.nullNode();
+    }
+    ObjectNode o = F.objectNode();
+    o.put("value", r.value());
+    o.put("origin", r.origin());
+    return o;
+  }
+
+  /** ISO-8601 UTC, or null. */
+  public static String instant(Instant i) {
+    return i == null ? null : i.toString();
+  }
+}
