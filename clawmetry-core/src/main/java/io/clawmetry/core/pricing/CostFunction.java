@@ -1,0 +1,65 @@
+package io.clawmetry.core.pricing;
+
+import io.clawmetry.api.CostMode;
+import io.clawmetry.api.CostSource;
+import io.clawmetry.api.Usage;
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * The one cost function of ClawMetry: every report, the library, the CLI and the dashboard price a model call here.
+ *
+ * <p>In {@link CostMode#AUTO} a cost OpenClaw recorded is used when it is present and non-zero for non-zero tokens
+ * (a recorded zero on real tokens is a subscription or proxy route, not a free call), otherwise the call is estimated
+ * from the {@link PriceBook}; with no price it is {@link CostSource#UNKNOWN} and counts as zero.
+ */
+public final class CostFunction {
+
+  private final PriceBook prices;
+
+  /** Prices estimates with {@code prices}. */
+  public CostFunction(PriceBook prices) {
+    this.prices = prices;
+  }
+
+  /** The cost of one call. */
+  public PricedCost cost(Usage usage, String provider, String model, CostMode mode) {
+    BigDecimal recorded = usage.recordedCost() == null ? null : usage.recordedCost().total();
+    switch (mode) {
+      case DISPLAY:
+        return recorded != null
+            ? new PricedCost(recorded, CostSource.RECORDED, null)
+            : new PricedCost(BigDecimal.ZERO, CostSource.UNKNOWN, null);
+      case AUTO:
+        if (recorded != null && (recorded.signum() != 0 || usage.isZero())) {
+          return new PricedCost(recorded, CostSource.RECORDED, null);
+        }
+        return estimate(usage, provider, model);
+      case CALCULATE:
+      default:
+        return estimate(usage, provider, model);
+    }
+  }
+
+  /** An estimate from prices alone. */
+  public PricedCost estimate(Usage usage, String provider, String model) {
+    if (usage.isZero()) {
+      return new PricedCost(BigDecimal.ZERO, CostSource.ESTIMATED, null);
+    }
+    Optional<PriceMatch> match = prices.lookup(provider, model);
+    if (match.isEmpty()) {
+      return new PricedCost(BigDecimal.ZERO, CostSource.UNKNOWN, null);
+    }
+    TokenPrices p = match.get().prices().forPrompt(usage.input() + usage.cacheRead() + usage.cacheWrite());
+    BigDecimal amount =
+        times(usage.input(), p.input())
+            .add(times(usage.output(), p.output()))
+            .add(times(usage.cacheRead(), p.cacheRead()))
+            .add(times(usage.cacheWrite(), p.cacheWrite()));
+    return new PricedCost(amount.stripTrailingZeros(), CostSource.ESTIMATED, match.get().source());
+  }
+
+  private static BigDecimal times(long tokens, BigDecimal perToken) {
+    return tokens == 0 || perToken == null ? BigDecimal.ZERO : perToken.multiply(BigDecimal.valueOf(tokens));
+  }
+}

@@ -1,0 +1,137 @@
+package io.clawmetry.core.pricing;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.clawmetry.core.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * LiteLLM's model price table ({@code model_prices_and_context_window.json}, MIT, bundled with its attribution), or a
+ * newer copy of it given with {@code --pricing-file}. Only token prices are kept; tiers come from the
+ * {@code *_above_<N>k_tokens} fields.
+ */
+public final class LiteLlmPrices implements PriceSource {
+
+  /** The bundled copy's resource path. */
+  public static final String BUNDLED = "/io/clawmetry/core/pricing/model_prices_and_context_window.json";
+
+  private static final Pattern TIER_FIELD =
+      Pattern.compile(
+          "(input_cost_per_token|output_cost_per_token|cache_read_input_token_cost|cache_creation_input_token_cost)"
+              + "_above_(\\d+)k_tokens");
+
+  private final String name;
+  private final Map<String, TokenPrices> byKey;
+
+  private LiteLlmPrices(String name, Map<String, TokenPrices> byKey) {
+    this.name = name;
+    this.byKey = byKey;
+  }
+
+  /** The table bundled in the jar. */
+  public static LiteLlmPrices bundled() {
+    try (InputStream in = LiteLlmPrices.class.getResourceAsStream(BUNDLED)) {
+      if (in == null) {
+        throw new IllegalStateException("bundled price table missing: " + BUNDLED);
+      }
+      return read("litellm (bundled)", in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads a table in LiteLLM's format. */
+  public static LiteLlmPrices read(String name, InputStream in) throws IOException {
+    Map<String, TokenPrices> out = new HashMap<>();
+    try (JsonParser p = Json.STRICT.getFactory().createParser(in)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException("price table is not a JSON object");
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String key = p.currentName();
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+          p.skipChildren();
+          continue;
+        }
+        TokenPrices prices = readEntry(p);
+        if (prices != null) {
+          out.put(key.toLowerCase(Locale.ROOT), prices);
+        }
+      }
+    }
+    return new LiteLlmPrices(name, Map.copyOf(out));
+  }
+
+  private static TokenPrices readEntry(JsonParser p) throws IOException {
+    Map<String, BigDecimal> base = new HashMap<>();
+    Map<Long, Map<String, BigDecimal>> tiers = new TreeMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String f = p.currentName();
+      JsonToken t = p.nextToken();
+      if (t != JsonToken.VALUE_NUMBER_FLOAT && t != JsonToken.VALUE_NUMBER_INT) {
+        p.skipChildren();
+        continue;
+      }
+      BigDecimal v = p.getDecimalValue();
+      Matcher m = TIER_FIELD.matcher(f);
+      if (m.matches()) {
+        tiers.computeIfAbsent(Long.parseLong(m.group(2)) * 1000, k -> new HashMap<>()).put(m.group(1), v);
+      } else {
+        base.put(f, v);
+      }
+    }
+    if (!base.containsKey("input_cost_per_token") && !base.containsKey("output_cost_per_token")) {
+      return null;
+    }
+    List<TokenPrices.Tier> tierList = new ArrayList<>();
+    tiers.forEach(
+        (above, f) ->
+            tierList.add(
+                new TokenPrices.Tier(
+                    above,
+                    f.get("input_cost_per_token"),
+                    f.get("output_cost_per_token"),
+                    f.get("cache_read_input_token_cost"),
+                    f.get("cache_creation_input_token_cost"))));
+    return new TokenPrices(
+        base.get("input_cost_per_token"),
+        base.get("output_cost_per_token"),
+        base.get("cache_read_input_token_cost"),
+        base.get("cache_creation_input_token_cost"),
+        base.get("cache_creation_input_token_cost_above_1hr"),
+        tierList);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Optional<TokenPrices> find(String provider, String model) {
+    for (String key : ModelNames.candidates(provider, model)) {
+      TokenPrices p = byKey.get(key);
+      if (p != null) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** How many models the table prices. */
+  public int size() {
+    return byKey.size();
+  }
+}
