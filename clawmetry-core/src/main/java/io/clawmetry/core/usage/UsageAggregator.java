@@ -1,0 +1,114 @@
+package io.clawmetry.core.usage;
+
+import io.clawmetry.api.UsagePeriod;
+import io.clawmetry.api.UsageQuery;
+import io.clawmetry.api.UsageRow;
+import io.clawmetry.core.pricing.CostFunction;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Puts model calls into the buckets of one query, each call in its own bucket by its own timestamp, provider and model
+ * (never a whole session on its start day or its last model), priced by the one {@link CostFunction}. Not
+ * thread-safe; one aggregator per report.
+ */
+public final class UsageAggregator {
+
+  private final UsageQuery query;
+  private final CostFunction costs;
+  private final Map<String, Bucket> buckets = new HashMap<>();
+  private long undated;
+
+  /** An empty aggregation for {@code query}. */
+  public UsageAggregator(UsageQuery query, CostFunction costs) {
+    this.query = query;
+    this.costs = costs;
+  }
+
+  /** Adds one call (or error row). Calls outside the query's agent or dates are ignored. */
+  public void add(ModelCall c) {
+    if (query.agentId() != null && !query.agentId().equals(c.agentId())) {
+      return;
+    }
+    LocalDate day = c.timestamp() == null ? null : c.timestamp().atZone(query.zone()).toLocalDate();
+    if (day == null && (isTimeBucket() || query.since() != null || query.until() != null)) {
+      undated++;
+      return;
+    }
+    if (day != null
+        && (query.since() != null && day.isBefore(query.since())
+            || query.until() != null && day.isAfter(query.until()))) {
+      return;
+    }
+    String key = key(c, day);
+    String agent = query.period() == UsagePeriod.SESSION ? c.agentId() : null;
+    Bucket b = buckets.computeIfAbsent(key + "\u0000" + agent, k -> new Bucket(key, agent));
+    if (c.error()) {
+      b.addError();
+    } else {
+      b.addCall(c, costs.cost(c.usage(), c.provider(), c.model(), query.costMode()));
+    }
+  }
+
+  /** Calls left out because they have no timestamp and the query needs one. */
+  public long undated() {
+    return undated;
+  }
+
+  private boolean isTimeBucket() {
+    return query.period() == UsagePeriod.DAILY
+        || query.period() == UsagePeriod.WEEKLY
+        || query.period() == UsagePeriod.MONTHLY;
+  }
+
+  private String key(ModelCall c, LocalDate day) {
+    switch (query.period()) {
+      case DAILY:
+        return day.toString();
+      case WEEKLY:
+        return day.with(TemporalAdjusters.previousOrSame(query.startOfWeek())).toString();
+      case MONTHLY:
+        return YearMonth.from(day).toString();
+      case SESSION:
+        return c.sessionKey();
+      case MODEL:
+        return (c.provider() == null ? "" : c.provider() + "/") + c.model();
+      case PROVIDER:
+        return c.provider() == null ? "unknown" : c.provider();
+      case AGENT:
+        return c.agentId();
+      case CHANNEL:
+        return c.channel() == null ? "unknown" : c.channel();
+      case ORIGIN:
+      default:
+        return c.origin();
+    }
+  }
+
+  /** The rows: time buckets in ascending order, others by descending cost then key. */
+  public List<UsageRow> rows() {
+    List<UsageRow> rows = new ArrayList<>();
+    buckets.values().forEach(b -> rows.add(b.toRow()));
+    if (isTimeBucket()) {
+      rows.sort(Comparator.comparing(UsageRow::key));
+    } else {
+      rows.sort(
+          Comparator.comparing(UsageRow::cost)
+              .reversed()
+              .thenComparing(UsageRow::key)
+              .thenComparing(UsageRow::agentId, Comparator.nullsFirst(Comparator.naturalOrder())));
+    }
+    return rows;
+  }
+
+  /** All rows together. */
+  public static UsageRow totals(List<UsageRow> rows) {
+    return Bucket.total(rows);
+  }
+}
