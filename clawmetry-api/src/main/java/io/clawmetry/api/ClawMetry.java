@@ -53,6 +53,12 @@ public interface ClawMetry extends AutoCloseable {
   /** The recorded runs of one cron job, newest first. */
   Report<CronRun> cronRuns(String jobId);
 
+  /**
+   * Token usage and cost, bucketed as the query says. Every assistant message counts once (deduplicated across
+   * sources), in its own bucket by its own timestamp, provider and model; all costs come from one cost function.
+   */
+  UsageReport usage(UsageQuery query);
+
   /** Every warning met so far while reading this home. */
   List<Warning> warnings();
 

@@ -10,7 +10,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "A read-only observer of an OpenClaw installation: sessions, transcripts, usage, cost, crons.",
-    subcommands = {DoctorCommand.class, SessionsCommand.class, TranscriptCommand.class})
+    subcommands = {
+      DoctorCommand.class, SessionsCommand.class, TranscriptCommand.class, UsageCommand.class
+    })
 final class RootCommand implements Runnable {
 
   final CliContext ctx;

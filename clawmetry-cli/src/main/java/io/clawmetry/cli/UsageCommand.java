@@ -1,0 +1,246 @@
+package io.clawmetry.cli;
+
+import io.clawmetry.api.ClawMetry;
+import io.clawmetry.api.CostMode;
+import io.clawmetry.api.UsageLine;
+import io.clawmetry.api.UsagePeriod;
+import io.clawmetry.api.UsageQuery;
+import io.clawmetry.api.UsageReport;
+import io.clawmetry.api.UsageRow;
+import io.clawmetry.core.view.JsonViews;
+import io.clawmetry.core.view.UsageCsv;
+import io.clawmetry.core.view.UsageViews;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code clawmetry usage [period]}: tokens and cost per day, week, month, session, model, agent, ... */
+@Command(name = "usage", description = "Token usage and cost, by day (default) or another period.")
+final class UsageCommand implements Callable<Integer> {
+
+  @ParentCommand RootCommand root;
+  @Mixin HomeOption home;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "PERIOD",
+      description = "daily (default), weekly, monthly, session, model, provider, agent, channel, origin.")
+  String period = "daily";
+
+  @Option(names = "--since", paramLabel = "DATE", description = "First day included (YYYY-MM-DD or YYYYMMDD).")
+  String since;
+
+  @Option(names = "--until", paramLabel = "DATE", description = "Last day included (YYYY-MM-DD or YYYYMMDD).")
+  String until;
+
+  @Option(
+      names = {"-z", "--timezone"},
+      paramLabel = "ZONE",
+      description = "IANA time zone deciding a message's day (default: the system zone).")
+  String timezone;
+
+  @Option(names = "--start-of-week", paramLabel = "DAY", description = "First day of a week (default monday).")
+  DayOfWeek startOfWeek = DayOfWeek.MONDAY;
+
+  @Option(
+      names = {"-m", "--mode"},
+      paramLabel = "MODE",
+      description = "Cost mode: auto (default), calculate, display.")
+  CostMode mode = CostMode.AUTO;
+
+  @Option(names = "--agent", paramLabel = "ID", description = "Only this agent.")
+  String agent;
+
+  @Option(names = {"-b", "--breakdown"}, description = "Show one line per model under each row.")
+  boolean breakdown;
+
+  @Option(names = "--json", description = "Print JSON (ccusage's key names plus ClawMetry's own fields).")
+  boolean json;
+
+  @Option(names = "--csv", description = "Print CSV (RFC 4180, one row per bucket and model).")
+  boolean csv;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write --csv or --json output to FILE.")
+  Path output;
+
+  @Override
+  public Integer call() throws IOException {
+    if (json && csv) {
+      throw new CliFailure(Main.USAGE, "--json and --csv cannot be combined");
+    }
+    UsageQuery q =
+        new UsageQuery(
+            parsePeriod(period), date(since, "--since"), date(until, "--until"), zone(), startOfWeek, mode, agent);
+    if (q.since() != null && q.until() != null && q.since().isAfter(q.until())) {
+      throw new CliFailure(Main.USAGE, "--since " + q.since() + " is after --until " + q.until());
+    }
+    try (ClawMetry cm = root.ctx.open(home.home)) {
+      UsageReport r = cm.usage(q);
+      if (json || csv) {
+        if (output != null) {
+          try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            emit(r, w);
+          }
+        } else {
+          emit(r, root.ctx.out);
+          root.ctx.out.flush();
+        }
+        return Main.OK;
+      }
+      table(r, root.ctx.out);
+      Output.warnings(root.ctx.out, r.warnings());
+      return Main.OK;
+    }
+  }
+
+  private void emit(UsageReport r, Writer w) throws IOException {
+    if (csv) {
+      UsageCsv.write(r, w);
+    } else {
+      w.write(JsonViews.write(UsageViews.report(r), true));
+      w.write(System.lineSeparator());
+    }
+  }
+
+  private void table(UsageReport r, PrintWriter out) {
+    boolean compact = terminalColumns() < 100;
+    String keyHeader = UsageViews.keyName(r.query().period()).toUpperCase(Locale.ROOT);
+    TextTable t =
+        compact
+            ? new TextTable(keyHeader, ">INPUT", ">OUTPUT", ">TOTAL TOKENS", ">COST (USD)")
+            : new TextTable(
+                keyHeader, "MODELS", ">INPUT", ">OUTPUT", ">CACHE READ", ">CACHE WRITE", ">TOTAL TOKENS",
+                ">COST (USD)", "SOURCE");
+    for (UsageRow row : r.rows()) {
+      addRow(t, compact, row.key(), models(row), row.tokens().input(), row.tokens().output(), row.tokens().cacheRead(),
+          row.tokens().cacheWrite(), row.tokens().total(), row.cost(), row.costSource().name());
+      if (breakdown) {
+        for (UsageLine l : row.models()) {
+          addRow(t, compact, "  - " + l.model(), l.provider(), l.tokens().input(), l.tokens().output(),
+              l.tokens().cacheRead(), l.tokens().cacheWrite(), l.tokens().total(), l.cost(), l.costSource().name());
+        }
+      }
+    }
+    UsageRow tot = r.totals();
+    if (compact) {
+      t.totals("Total", n(tot.tokens().input()), n(tot.tokens().output()), n(tot.tokens().total()), money(tot.cost()));
+    } else {
+      t.totals("Total", "", n(tot.tokens().input()), n(tot.tokens().output()), n(tot.tokens().cacheRead()),
+          n(tot.tokens().cacheWrite()), n(tot.tokens().total()), money(tot.cost()), lower(tot.costSource().name()));
+    }
+    t.print(out);
+  }
+
+  private static void addRow(TextTable t, boolean compact, String key, String models, long in, long outTok, long cr,
+      long cw, long total, BigDecimal cost, String source) {
+    if (compact) {
+      t.row(key, n(in), n(outTok), n(total), money(cost));
+    } else {
+      t.row(key, models, n(in), n(outTok), n(cr), n(cw), n(total), money(cost), lower(source));
+    }
+  }
+
+  private static String models(UsageRow row) {
+    return String.join(", ", row.models().stream().map(UsageViews::modelName).distinct().toList());
+  }
+
+  private static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+
+  private static String n(long v) {
+    return String.format(Locale.ROOT, "%,d", v);
+  }
+
+  /** Dollars with four decimals (costs of a few calls are fractions of a cent). */
+  static String money(BigDecimal v) {
+    return "$" + String.format(Locale.ROOT, "%,.4f", v.setScale(4, RoundingMode.HALF_EVEN));
+  }
+
+  private int terminalColumns() {
+    String c = root.ctx.env.get("COLUMNS");
+    try {
+      return c == null ? 120 : Integer.parseInt(c.trim());
+    } catch (NumberFormatException e) {
+      return 120;
+    }
+  }
+
+  private ZoneId zone() {
+    if (timezone == null) {
+      return ZoneId.systemDefault();
+    }
+    try {
+      return ZoneId.of(timezone);
+    } catch (DateTimeException e) {
+      throw new CliFailure(Main.USAGE, "unknown time zone '" + timezone + "' (use an IANA name like Europe/Paris)");
+    }
+  }
+
+  private static UsagePeriod parsePeriod(String p) {
+    String s = p.toLowerCase(Locale.ROOT);
+    switch (s) {
+      case "daily":
+      case "day":
+        return UsagePeriod.DAILY;
+      case "weekly":
+      case "week":
+        return UsagePeriod.WEEKLY;
+      case "monthly":
+      case "month":
+        return UsagePeriod.MONTHLY;
+      case "session":
+      case "sessions":
+        return UsagePeriod.SESSION;
+      case "model":
+      case "models":
+        return UsagePeriod.MODEL;
+      case "provider":
+      case "providers":
+        return UsagePeriod.PROVIDER;
+      case "agent":
+      case "agents":
+        return UsagePeriod.AGENT;
+      case "channel":
+      case "channels":
+        return UsagePeriod.CHANNEL;
+      case "origin":
+      case "origins":
+        return UsagePeriod.ORIGIN;
+      default:
+        throw new CliFailure(Main.USAGE, "unknown period '" + TextTable.sanitize(p)
+            + "'; use daily, weekly, monthly, session, model, provider, agent, channel or origin");
+    }
+  }
+
+  private static LocalDate date(String s, String option) {
+    if (s == null) {
+      return null;
+    }
+    try {
+      return s.length() == 8 ? LocalDate.parse(s, DateTimeFormatter.BASIC_ISO_DATE) : LocalDate.parse(s);
+    } catch (DateTimeParseException e) {
+      throw new CliFailure(Main.USAGE, option + " expects a date like 2026-11-24 or 20261124, not '"
+          + TextTable.sanitize(s) + "'");
+    }
+  }
+}

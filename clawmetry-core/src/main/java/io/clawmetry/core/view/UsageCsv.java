@@ -1,0 +1,58 @@
+package io.clawmetry.core.view;
+
+import io.clawmetry.api.UsageLine;
+import io.clawmetry.api.UsageReport;
+import io.clawmetry.api.UsageRow;
+import java.io.IOException;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The CSV of a usage report (RFC 4180, CRLF line ends, a header row): one row per bucket and model with every token
+ * column, the exact cost and where it came from. Used by {@code clawmetry usage --csv} and {@code /api/usage.csv}.
+ */
+public final class UsageCsv {
+
+  /** The columns after the bucket column. */
+  public static final String[] COLUMNS = {
+    "agentId", "provider", "model", "inputTokens", "outputTokens", "cacheReadTokens", "cacheWriteTokens",
+    "totalTokens", "cost", "costSource", "calls", "unpricedCalls", "errors"
+  };
+
+  private UsageCsv() {}
+
+  /** Writes the report to {@code out}. */
+  public static void write(UsageReport r, Appendable out) throws IOException {
+    String[] header = new String[COLUMNS.length + 1];
+    header[0] = UsageViews.keyName(r.query().period());
+    System.arraycopy(COLUMNS, 0, header, 1, COLUMNS.length);
+    try (CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header).get())) {
+      for (UsageRow row : r.rows()) {
+        if (row.models().isEmpty()) {
+          p.printRecord(row.key(), row.agentId(), null, null, 0, 0, 0, 0, 0, "0", "unknown", 0, 0, row.errors());
+        }
+        boolean first = true;
+        for (UsageLine l : row.models()) {
+          p.printRecord(
+              row.key(),
+              row.agentId(),
+              l.provider(),
+              l.model(),
+              l.tokens().input(),
+              l.tokens().output(),
+              l.tokens().cacheRead(),
+              l.tokens().cacheWrite(),
+              l.tokens().total(),
+              l.cost().toPlainString(),
+              l.costSource().name().toLowerCase(Locale.ROOT),
+              l.calls(),
+              l.unpricedCalls(),
+              first ? row.errors() : 0);
+          first = false;
+        }
+      }
+      p.flush();
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package io.clawmetry.core.view;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clawmetry.api.UsageLine;
+import io.clawmetry.api.UsagePeriod;
+import io.clawmetry.api.UsageReport;
+import io.clawmetry.api.UsageRow;
+import java.util.Locale;
+
+/**
+ * The JSON of a usage report, with ccusage's key names ({@code daily[].date}, {@code inputTokens},
+ * {@code cacheCreationTokens}, {@code totalCost}, {@code modelsUsed}, {@code modelBreakdowns}, {@code totals}) so that
+ * tools written for ccusage read it, plus ClawMetry's own fields ({@code cacheWriteTokens} alias, {@code costSource},
+ * {@code calls}, {@code errors}, {@code unpricedCalls}, {@code agentId}, {@code warnings}).
+ */
+public final class UsageViews {
+
+  private UsageViews() {}
+
+  /** The array name for a period: {@code daily}, {@code weekly}, {@code monthly}, {@code sessions}, ... */
+  public static String arrayName(UsagePeriod p) {
+    switch (p) {
+      case DAILY:
+        return "daily";
+      case WEEKLY:
+        return "weekly";
+      case MONTHLY:
+        return "monthly";
+      case SESSION:
+        return "sessions";
+      case MODEL:
+        return "models";
+      case PROVIDER:
+        return "providers";
+      case AGENT:
+        return "agents";
+      case CHANNEL:
+        return "channels";
+      case ORIGIN:
+      default:
+        return "origins";
+    }
+  }
+
+  /** The key name of a row's bucket: {@code date}, {@code week}, {@code month}, {@code sessionId}, ... */
+  public static String keyName(UsagePeriod p) {
+    switch (p) {
+      case DAILY:
+        return "date";
+      case WEEKLY:
+        return "week";
+      case MONTHLY:
+        return "month";
+      case SESSION:
+        return "sessionId";
+      default:
+        return p.name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** The whole report. */
+  public static ObjectNode report(UsageReport r) {
+    ObjectNode o = JsonViews.object();
+    UsagePeriod p = r.query().period();
+    ArrayNode rows = o.putArray(arrayName(p));
+    for (UsageRow row : r.rows()) {
+      ObjectNode x = JsonViews.object();
+      x.put(keyName(p), row.key());
+      if (row.agentId() != null) {
+        x.put("agentId", row.agentId());
+      }
+      counters(x, row);
+      ArrayNode used = x.putArray("modelsUsed");
+      row.models().stream().map(UsageViews::modelName).distinct().forEach(used::add);
+      ArrayNode breakdowns = x.putArray("modelBreakdowns");
+      for (UsageLine l : row.models()) {
+        ObjectNode b = JsonViews.object();
+        b.put("modelName", modelName(l));
+        b.put("provider", l.provider());
+        b.put("inputTokens", l.tokens().input());
+        b.put("outputTokens", l.tokens().output());
+        b.put("cacheCreationTokens", l.tokens().cacheWrite());
+        b.put("cacheReadTokens", l.tokens().cacheRead());
+        b.put("totalTokens", l.tokens().total());
+        b.put("cost", l.cost());
+        b.put("costSource", l.costSource().name().toLowerCase(Locale.ROOT));
+        b.put("calls", l.calls());
+        b.put("unpricedCalls", l.unpricedCalls());
+        breakdowns.add(b);
+      }
+      rows.add(x);
+    }
+    ObjectNode totals = o.putObject("totals");
+    counters(totals, r.totals());
+    o.put("costMode", r.query().costMode().name().toLowerCase(Locale.ROOT));
+    o.put("timezone", r.query().zone().getId());
+    o.set("warnings", JsonViews.warnings(r.warnings()));
+    return o;
+  }
+
+  private static void counters(ObjectNode x, UsageRow row) {
+    x.put("inputTokens", row.tokens().input());
+    x.put("outputTokens", row.tokens().output());
+    x.put("cacheCreationTokens", row.tokens().cacheWrite());
+    x.put("cacheReadTokens", row.tokens().cacheRead());
+    x.put("totalTokens", row.tokens().total());
+    x.put("totalCost", row.cost());
+    x.put("costSource", row.costSource().name().toLowerCase(Locale.ROOT));
+    x.put("calls", row.calls());
+    x.put("errors", row.errors());
+    x.put("unpricedCalls", row.unpricedCalls());
+  }
+
+  /** The model's display name: the model id alone (ccusage's {@code modelName}). */
+  public static String modelName(UsageLine l) {
+    return l.model();
+  }
+}
