@@ -1,15 +1,298 @@
 package io.clawmetry.core;
 
+import io.clawmetry.api.AgentInfo;
 import io.clawmetry.api.ClawMetry;
+import io.clawmetry.api.CronJob;
+import io.clawmetry.api.CronRun;
+import io.clawmetry.api.Era;
+import io.clawmetry.api.Home;
+import io.clawmetry.api.Report;
+import io.clawmetry.api.SessionInfo;
+import io.clawmetry.api.SourceKind;
+import io.clawmetry.api.SourceRef;
+import io.clawmetry.api.SubagentRun;
+import io.clawmetry.api.TranscriptEvent;
+import io.clawmetry.api.UsageQuery;
+import io.clawmetry.api.UsageReport;
+import io.clawmetry.api.UsageRow;
+import io.clawmetry.api.Warning;
+import io.clawmetry.api.WarningKind;
+import io.clawmetry.core.discovery.AgentLayout;
 import io.clawmetry.core.discovery.Environment;
+import io.clawmetry.core.discovery.HomeLayout;
+import io.clawmetry.core.discovery.HomeLocator;
+import io.clawmetry.core.cron.CronRunReader;
+import io.clawmetry.core.cron.CronStoreReader;
+import io.clawmetry.core.pricing.CostFunction;
+import io.clawmetry.core.session.SubagentRegistry;
+import io.clawmetry.core.sqlite.ReadOnlyDatabase;
+import io.clawmetry.core.source.TranscriptFiles;
+import io.clawmetry.core.usage.UsageAggregator;
+import io.clawmetry.core.warn.Warnings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
-/** The facade implementation (being wired). */
-final class DefaultClawMetry {
-  private DefaultClawMetry() {}
+/**
+ * The facade: wires discovery, the transcript scanners, the session index, sub-agents, crons and usage. Session data
+ * is read once into an immutable {@link HomeSnapshot} and reused; transcripts and usage are read on demand.
+ */
+final class DefaultClawMetry implements ClawMetry {
+
+  /** Job ids name files ({@code runs/<jobId>.jsonl}): anything that could leave the directory is refused. */
+  private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,199}");
+
+  private final HomeLayout layout;
+  private final Clock clock;
+  private final Warnings warnings = new Warnings();
+  private final Agents agents;
+  private final CostFunction costs;
+  private volatile HomeSnapshot snapshot;
+
+  private DefaultClawMetry(HomeLayout layout, Clock clock) {
+    this.layout = layout;
+    this.clock = clock;
+    this.agents = new Agents(layout);
+    this.costs = new CostFunction(Prices.book(layout, warnings));
+    warnings.addAll(layout.warnings());
+  }
 
   static ClawMetry open(Environment env, Path stateDir, Clock clock) {
-    throw new UnsupportedOperationException("not wired yet");
+    HomeLayout layout = new HomeLocator(env).locate(stateDir);
+    if (!layout.stateDirExists()) {
+      throw new HomeNotFoundException(
+          "no OpenClaw home found at "
+              + layout.stateDir().value()
+              + " ("
+              + layout.stateDir().origin()
+              + "); pass --home DIR or set OPENCLAW_STATE_DIR");
+    }
+    return new DefaultClawMetry(layout, clock);
+  }
+
+  /** The clock reports use for "now". */
+  Clock clock() {
+    return clock;
+  }
+
+  private HomeSnapshot snapshot() {
+    HomeSnapshot s = snapshot;
+    if (s == null) {
+      synchronized (this) {
+        s = snapshot;
+        if (s == null) {
+          s = HomeSnapshot.read(layout, agents);
+          warnings.addAll(s.warnings());
+          snapshot = s;
+        }
+      }
+    }
+    return s;
+  }
+
+  @Override
+  public Home home() {
+    List<AgentInfo> infos = new ArrayList<>();
+    Warnings w = new Warnings();
+    for (AgentLayout a : layout.agents()) {
+      infos.add(agentInfo(a, w));
+    }
+    warnings.addAll(w);
+    List<Warning> all = new ArrayList<>(layout.warnings());
+    all.addAll(w.list());
+    return new Home(
+        layout.stateDir(),
+        layout.configPath(),
+        layout.configFound(),
+        layout.versionHint(),
+        layout.gateway(),
+        infos,
+        layout.logDir(),
+        layout.cronDir(),
+        layout.notFound(),
+        all);
+  }
+
+  private AgentInfo agentInfo(AgentLayout a, Warnings w) {
+    int files = TranscriptFiles.list(a.sessionsDir(), w).size();
+    if (a.isDefault() && layout.legacySessionsDir() != null) {
+      files += TranscriptFiles.list(layout.legacySessionsDir(), w).size();
+    }
+    Integer schema = null;
+    long events = 0;
+    boolean transcriptTable = false;
+    if (a.database() != null) {
+      Optional<ReadOnlyDatabase> db = ReadOnlyDatabase.open(a.database(), w);
+      if (db.isPresent()) {
+        try (ReadOnlyDatabase d = db.get()) {
+          schema = d.userVersion();
+          transcriptTable = d.hasTable("transcript_events");
+          if (transcriptTable) {
+            long[] n = new long[1];
+            d.query("SELECT count(*) FROM transcript_events", null, rs -> n[0] = rs.getLong(1), w);
+            events = n[0];
+          }
+        }
+      }
+    }
+    boolean importArchive = Files.isDirectory(a.sessionsDir().resolve("session-sqlite-import-archive"));
+    Era era;
+    if (transcriptTable) {
+      era = files > 0 || importArchive ? Era.MIGRATED : Era.SQLITE;
+    } else {
+      era = files > 0 ? Era.JSONL : Era.EMPTY;
+    }
+    return new AgentInfo(
+        a.id(),
+        era,
+        a.agentDir().toString(),
+        a.sessionsDir().toString(),
+        a.database() == null ? null : a.database().toString(),
+        schema,
+        a.workspace() == null ? null : a.workspace().toString(),
+        files,
+        events);
+  }
+
+  @Override
+  public Report<SessionInfo> sessions() {
+    HomeSnapshot s = snapshot();
+    return new Report<>(s.sessions(), s.sources(), s.warnings());
+  }
+
+  @Override
+  public Optional<SessionInfo> session(String keyOrSessionId) {
+    return snapshot().find(keyOrSessionId);
+  }
+
+  @Override
+  public Report<TranscriptEvent> transcript(String keyOrSessionId) {
+    HomeSnapshot s = snapshot();
+    Optional<SessionInfo> info = s.find(keyOrSessionId);
+    if (info.isEmpty()) {
+      return new Report<>(List.of(), List.of(), List.of());
+    }
+    SessionInfo si = info.get();
+    List<String> ids = new ArrayList<>();
+    if (si.key().equals(keyOrSessionId)) {
+      ids.addAll(si.previousSessionIds());
+      if (si.sessionId() != null) {
+        ids.add(si.sessionId());
+      }
+    } else {
+      ids.add(keyOrSessionId);
+    }
+    Warnings w = new Warnings();
+    List<TranscriptEvent> events = new ArrayList<>();
+    for (String id : ids) {
+      events.addAll(agents.scanner(si.agentId()).session(id, w));
+    }
+    Set<SourceRef> sources = new LinkedHashSet<>();
+    for (TranscriptEvent e : events) {
+      sources.add(new SourceRef(e.meta().origin().kind(), e.meta().origin().source()));
+    }
+    warnings.addAll(w);
+    return new Report<>(events, new ArrayList<>(sources), w.list());
+  }
+
+  @Override
+  public Report<SubagentRun> subagents() {
+    HomeSnapshot s = snapshot();
+    Warnings w = new Warnings();
+    List<SubagentRun> runs =
+        withStateDb(
+            w, db -> SubagentRegistry.read(layout.stateDirPath(), db, s.sessions(), layout.defaultAgentId(), w));
+    warnings.addAll(w);
+    return new Report<>(runs, stateSources(SourceKind.SUBAGENT_REGISTRY_JSON, layout.subagentRunsFile()), w.list());
+  }
+
+  @Override
+  public Report<CronJob> crons() {
+    Warnings w = new Warnings();
+    Path cronDir = Path.of(layout.cronDir().value());
+    List<CronJob> jobs = withStateDb(w, db -> CronStoreReader.read(cronDir, db, w));
+    warnings.addAll(w);
+    return new Report<>(jobs, stateSources(SourceKind.CRON_STORE_JSON, layout.cronStoreFile()), w.list());
+  }
+
+  @Override
+  public Report<CronRun> cronRuns(String jobId) {
+    if (jobId == null || !SAFE_ID.matcher(jobId).matches() || jobId.contains("..")) {
+      Warning bad = new Warning(WarningKind.PATH, String.valueOf(jobId), 1, "", "not a valid cron job id");
+      return new Report<>(List.of(), List.of(), List.of(bad));
+    }
+    Warnings w = new Warnings();
+    Path cronDir = Path.of(layout.cronDir().value());
+    List<CronRun> runs = withStateDb(w, db -> CronRunReader.read(jobId, cronDir, db, w));
+    warnings.addAll(w);
+    return new Report<>(
+        runs, stateSources(SourceKind.CRON_RUN_LOG, cronDir.resolve("runs").resolve(jobId + ".jsonl")), w.list());
+  }
+
+  @Override
+  public UsageReport usage(UsageQuery query) {
+    HomeSnapshot s = snapshot();
+    Warnings w = new Warnings();
+    UsageAggregator agg = new UsageAggregator(query, costs);
+    Set<SourceRef> sources = new LinkedHashSet<>();
+    for (AgentLayout a : layout.agents()) {
+      if (query.agentId() != null && !query.agentId().equals(a.id())) {
+        continue;
+      }
+      agents.scanner(a.id()).scan(w, e -> s.toCall(a.id(), e).ifPresent(agg::add));
+    }
+    for (SessionInfo si : s.sessions()) {
+      sources.addAll(si.transcripts());
+    }
+    List<UsageRow> rows = agg.rows();
+    if (agg.undated() > 0) {
+      w.add(WarningKind.MISSING, "usage", agg.undated(), "",
+          "model calls without a timestamp left out of date-based buckets");
+    }
+    Prices.unpricedWarnings(rows, w);
+    warnings.addAll(w);
+    return new UsageReport(query, rows, UsageAggregator.totals(rows), new ArrayList<>(sources), w.list());
+  }
+
+  private <T> List<T> withStateDb(Warnings w, Function<ReadOnlyDatabase, List<T>> body) {
+    if (layout.stateDatabase() == null) {
+      return body.apply(null);
+    }
+    Optional<ReadOnlyDatabase> db = ReadOnlyDatabase.open(layout.stateDatabase(), w);
+    if (db.isEmpty()) {
+      return body.apply(null);
+    }
+    try (ReadOnlyDatabase d = db.get()) {
+      return body.apply(d);
+    }
+  }
+
+  private List<SourceRef> stateSources(SourceKind fileKind, Path file) {
+    List<SourceRef> out = new ArrayList<>();
+    if (layout.stateDatabase() != null) {
+      out.add(new SourceRef(SourceKind.STATE_DATABASE, layout.stateDatabase().toString()));
+    }
+    if (file != null && Files.exists(file)) {
+      out.add(new SourceRef(fileKind, file.toString()));
+    }
+    return out;
+  }
+
+  @Override
+  public List<Warning> warnings() {
+    snapshot();
+    return warnings.list();
+  }
+
+  @Override
+  public void close() {
+    // databases are opened per call and closed at once; nothing is held
   }
 }

@@ -1,0 +1,166 @@
+package io.clawmetry.core;
+
+import io.clawmetry.api.SessionInfo;
+import io.clawmetry.api.SessionKind;
+import io.clawmetry.api.SourceRef;
+import io.clawmetry.api.TranscriptEvent;
+import io.clawmetry.api.Warning;
+import io.clawmetry.core.discovery.AgentLayout;
+import io.clawmetry.core.discovery.HomeLayout;
+import io.clawmetry.core.session.IndexEntry;
+import io.clawmetry.core.session.SessionKeys;
+import io.clawmetry.core.session.SessionMerger;
+import io.clawmetry.core.session.SessionsJsonReader;
+import io.clawmetry.core.session.SqliteSessionIndex;
+import io.clawmetry.core.source.TranscriptSummary;
+import io.clawmetry.core.sqlite.ReadOnlyDatabase;
+import io.clawmetry.core.usage.CallClassifier;
+import io.clawmetry.core.usage.ModelCall;
+import io.clawmetry.core.warn.Warnings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The sessions of a home, read once: index entries of every agent ({@code sessions.json}, {@code session_nodes} /
+ * {@code session_windows}) merged with what the transcripts hold. Immutable once built.
+ */
+final class HomeSnapshot {
+
+  private final List<SessionInfo> sessions;
+  private final Map<String, SessionInfo> byKey = new HashMap<>();
+  private final Map<String, SessionInfo> byAgentAndId = new HashMap<>();
+  private final List<SourceRef> sources;
+  private final List<Warning> warnings;
+
+  private HomeSnapshot(List<SessionInfo> sessions, List<SourceRef> sources, List<Warning> warnings) {
+    this.sessions = List.copyOf(sessions);
+    this.sources = List.copyOf(sources);
+    this.warnings = List.copyOf(warnings);
+    for (SessionInfo s : sessions) {
+      byKey.putIfAbsent(s.key(), s);
+      if (s.sessionId() != null) {
+        byAgentAndId.putIfAbsent(s.agentId() + "\u0000" + s.sessionId(), s);
+      }
+      for (String prev : s.previousSessionIds()) {
+        byAgentAndId.putIfAbsent(s.agentId() + "\u0000" + prev, s);
+      }
+    }
+  }
+
+  static HomeSnapshot read(HomeLayout layout, Agents agents) {
+    Warnings w = new Warnings();
+    List<IndexEntry> entries = new ArrayList<>();
+    List<TranscriptSummary> summaries = new ArrayList<>();
+    for (AgentLayout a : layout.agents()) {
+      Path json = a.sessionsDir().resolve("sessions.json");
+      if (Files.isRegularFile(json)) {
+        entries.addAll(SessionsJsonReader.read(json, a.id(), w));
+      }
+      if (a.database() != null) {
+        Optional<ReadOnlyDatabase> db = ReadOnlyDatabase.open(a.database(), w);
+        if (db.isPresent()) {
+          try (ReadOnlyDatabase d = db.get()) {
+            if (d.hasTable("session_nodes") || d.hasTable("session_windows")) {
+              entries.addAll(SqliteSessionIndex.read(d, a.id(), w));
+            }
+          }
+        }
+      }
+      summaries.addAll(agents.scanner(a.id()).summaries(w));
+    }
+    if (layout.legacySessionsDir() != null) {
+      Path json = layout.legacySessionsDir().resolve("sessions.json");
+      if (Files.isRegularFile(json)) {
+        entries.addAll(SessionsJsonReader.read(json, layout.defaultAgentId(), w));
+      }
+    }
+    SessionKeys keys = new SessionKeys(layout.config().sessionMainKey().orElse(SessionKeys.DEFAULT_MAIN_KEY));
+    List<SessionInfo> sessions = new SessionMerger(keys).merge(entries, summaries);
+    Set<SourceRef> sources = new LinkedHashSet<>();
+    for (SessionInfo s : sessions) {
+      sources.addAll(s.sources());
+      sources.addAll(s.transcripts());
+    }
+    return new HomeSnapshot(sessions, new ArrayList<>(sources), w.list());
+  }
+
+  List<SessionInfo> sessions() {
+    return sessions;
+  }
+
+  List<SourceRef> sources() {
+    return sources;
+  }
+
+  List<Warning> warnings() {
+    return warnings;
+  }
+
+  /** By session key first, then by current or previous session id in any agent. */
+  Optional<SessionInfo> find(String keyOrId) {
+    if (keyOrId == null) {
+      return Optional.empty();
+    }
+    SessionInfo s = byKey.get(keyOrId);
+    if (s != null) {
+      return Optional.of(s);
+    }
+    for (SessionInfo x : sessions) {
+      if (keyOrId.equals(x.sessionId()) || x.previousSessionIds().contains(keyOrId)) {
+        return Optional.of(x);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The model call an event is, with its session's key, origin and channel; empty when it is not a call. */
+  Optional<ModelCall> toCall(String agentId, TranscriptEvent e) {
+    CallClassifier.Kind kind = CallClassifier.classify(e);
+    if (kind == CallClassifier.Kind.NOT_A_CALL) {
+      return Optional.empty();
+    }
+    TranscriptEvent.Message m = (TranscriptEvent.Message) e;
+    String sessionId = m.meta().sessionId();
+    SessionInfo s = byAgentAndId.get(agentId + "\u0000" + sessionId);
+    String key = s != null ? s.key() : SessionMerger.TRANSCRIPT_ONLY_PREFIX + sessionId;
+    return Optional.of(
+        new ModelCall(
+            agentId,
+            sessionId,
+            key,
+            origin(s == null ? SessionKind.OTHER : s.kind()),
+            s == null ? null : s.channel(),
+            m.meta().timestamp(),
+            m.provider(),
+            m.model(),
+            m.usage() == null ? io.clawmetry.api.Usage.ZERO : m.usage(),
+            kind == CallClassifier.Kind.ERROR));
+  }
+
+  /** The origin kind of a session kind: user, cron, subagent, heartbeat or other. */
+  static String origin(SessionKind kind) {
+    switch (kind) {
+      case MAIN:
+      case DIRECT:
+      case GROUP:
+      case CHANNEL:
+        return "user";
+      case CRON:
+      case CRON_RUN:
+        return "cron";
+      case SUBAGENT:
+        return "subagent";
+      case HEARTBEAT:
+        return "heartbeat";
+      default:
+        return "other";
+    }
+  }
+}

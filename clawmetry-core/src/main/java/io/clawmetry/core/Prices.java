@@ -1,0 +1,96 @@
+package io.clawmetry.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clawmetry.api.UsageLine;
+import io.clawmetry.api.UsageRow;
+import io.clawmetry.api.WarningKind;
+import io.clawmetry.core.config.ProviderModelPrice;
+import io.clawmetry.core.discovery.AgentLayout;
+import io.clawmetry.core.discovery.HomeLayout;
+import io.clawmetry.core.json.Json;
+import io.clawmetry.core.pricing.LiteLlmPrices;
+import io.clawmetry.core.pricing.PerMillionPrices;
+import io.clawmetry.core.pricing.PriceBook;
+import io.clawmetry.core.pricing.PriceSource;
+import io.clawmetry.core.warn.Warnings;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Builds the price chain of a home: {@code openclaw.json} provider prices, then each agent's generated model catalog
+ * ({@code <agentDir>/models.json}, JSONL era), then the bundled LiteLLM table.
+ */
+final class Prices {
+
+  private Prices() {}
+
+  static PriceBook book(HomeLayout layout, Warnings warnings) {
+    List<PriceSource> chain = new ArrayList<>();
+    PerMillionPrices config = new PerMillionPrices("openclaw.json");
+    for (ProviderModelPrice p : layout.config().modelPrices()) {
+      config.add(p.provider(), p.modelId(), p.input(), p.output(), p.cacheRead(), p.cacheWrite());
+    }
+    if (!config.isEmpty()) {
+      chain.add(config);
+    }
+    for (AgentLayout a : layout.agents()) {
+      Path catalog = a.agentDir().resolve("models.json");
+      if (Files.isRegularFile(catalog)) {
+        PerMillionPrices c = catalog(catalog, warnings);
+        if (!c.isEmpty()) {
+          chain.add(c);
+        }
+      }
+    }
+    chain.add(LiteLlmPrices.bundled());
+    return new PriceBook(chain);
+  }
+
+  /** {@code {providers:{<p>:{models:[{id, cost:{input, output, cacheRead, cacheWrite}}]}}}}; apiKey is never read. */
+  private static PerMillionPrices catalog(Path file, Warnings warnings) {
+    PerMillionPrices out = new PerMillionPrices("model catalog " + file);
+    try {
+      JsonNode providers = Json.LENIENT.readTree(file.toFile()).path("providers");
+      for (Iterator<Map.Entry<String, JsonNode>> it = providers.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> p = it.next();
+        for (JsonNode m : p.getValue().path("models")) {
+          JsonNode cost = m.path("cost");
+          if (m.path("id").isTextual() && cost.isObject()) {
+            out.add(p.getKey(), m.get("id").asText(), dec(cost.get("input")), dec(cost.get("output")),
+                dec(cost.get("cacheRead")), dec(cost.get("cacheWrite")));
+          }
+        }
+      }
+    } catch (IOException e) {
+      warnings.add(WarningKind.CONFIG, file.toString(), "", "model catalog not readable: " + e.getMessage());
+    }
+    return out;
+  }
+
+  private static BigDecimal dec(JsonNode n) {
+    return n != null && n.isNumber() ? n.decimalValue() : null;
+  }
+
+  /** One warning per model that had calls with neither a recorded cost nor a price. */
+  static void unpricedWarnings(List<UsageRow> rows, Warnings warnings) {
+    Map<String, Long> unpriced = new TreeMap<>();
+    for (UsageRow r : rows) {
+      for (UsageLine l : r.models()) {
+        if (l.unpricedCalls() > 0) {
+          unpriced.merge((l.provider() == null ? "" : l.provider() + "/") + l.model(), l.unpricedCalls(), Long::sum);
+        }
+      }
+    }
+    unpriced.forEach(
+        (model, n) ->
+            warnings.add(WarningKind.MISSING, "pricing " + model, n, "", "no price known for " + model
+                + ": its calls without a recorded cost count as $0 (add it with --pricing-overrides)"));
+  }
+}
