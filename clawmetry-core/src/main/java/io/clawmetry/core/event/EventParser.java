@@ -1,0 +1,175 @@
+package io.clawmetry.core.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clawmetry.api.EventMeta;
+import io.clawmetry.api.EventOrigin;
+import io.clawmetry.api.MessageRole;
+import io.clawmetry.api.SourceKind;
+import io.clawmetry.api.TranscriptEvent;
+import io.clawmetry.api.Usage;
+import io.clawmetry.api.WarningKind;
+import io.clawmetry.core.json.Json;
+import io.clawmetry.core.source.RawRecord;
+import io.clawmetry.core.warn.Warnings;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Turns one {@link RawRecord} into a {@link TranscriptEvent}, whatever the source and format version: pi session v1
+ * (no ids: a linear chain), v2 ({@code hookMessage}), v3, E3's v4, E0 bare {@code {role, content}} lines and
+ * Claude-Code-style {@code {type:"user"|"assistant", uuid, parentUuid, message}} lines (FORMATS §4.2–4.3, §4.8).
+ *
+ * <ul>
+ *   <li>{@code provider}, {@code model}, {@code api} and {@code usage} are read from {@code message}, else the entry.
+ *   <li>The timestamp is the entry {@code timestamp} (ISO), else {@code message.timestamp} (ms or ISO), else null.
+ *   <li>The session id is the record's hint (database rows), else the stream's header id, else the stream's fallback.
+ *   <li>Unknown entry types become {@link TranscriptEvent.Unknown} without a warning; text that is not a JSON object
+ *       becomes one {@link WarningKind#MALFORMED_LINE} warning per source (count and first position) and no event.
+ *   <li>The dedup key is described in {@link DedupKeys}.
+ * </ul>
+ */
+public final class EventParser {
+
+  private final Warnings warnings;
+
+  /** @param warnings where malformed records are reported */
+  public EventParser(Warnings warnings) {
+    this.warnings = warnings;
+  }
+
+  /** Parses one record of the stream {@code state} belongs to; empty when the record is not a JSON object. */
+  public Optional<TranscriptEvent> parse(RawRecord record, StreamState state) {
+    JsonNode entry;
+    try {
+      entry = Json.STRICT.readTree(record.json());
+    } catch (IOException | RuntimeException e) {
+      entry = null;
+    }
+    if (entry == null || !entry.isObject()) {
+      EventOrigin o = record.origin();
+      warnings.add(
+          WarningKind.MALFORMED_LINE,
+          o.source(),
+          position(o),
+          "entries that are not JSON objects were skipped");
+      return Optional.empty();
+    }
+    return Optional.of(toEvent(entry, record, state));
+  }
+
+  /** {@code line N} for files, {@code seq N} for database rows. */
+  static String position(EventOrigin o) {
+    return (o.kind() == SourceKind.SQLITE_TRANSCRIPT ? "seq " : "line ") + o.position();
+  }
+
+  private TranscriptEvent toEvent(JsonNode entry, RawRecord record, StreamState state) {
+    String type = JsonFields.text(entry, "type");
+    JsonNode message = JsonFields.object(entry, "message");
+    if ("session".equals(type)) {
+      state.header(
+          JsonFields.text(entry, "id"),
+          (int) JsonFields.number(entry, "version", 1),
+          JsonFields.text(entry, "parentSession"));
+    }
+    EventMeta meta = meta(entry, message, record, state);
+    if (type == null && message == null && entry.has("role")) {
+      return MessageEvents.message(meta, entry, entry, null); // E0 bare line
+    }
+    switch (type == null ? "" : type) {
+      case "session":
+        return new TranscriptEvent.SessionHeader(
+            meta,
+            (int) JsonFields.number(entry, "version", 1),
+            JsonFields.text(entry, "cwd"),
+            JsonFields.text(entry, "parentSession"));
+      case "model_change":
+        return new TranscriptEvent.ModelChange(
+            meta, JsonFields.text(entry, "provider"), JsonFields.text(entry, "modelId"));
+      case "thinking_level_change":
+        return new TranscriptEvent.ThinkingLevelChange(meta, JsonFields.text(entry, "thinkingLevel"));
+      case "compaction":
+        return compaction(meta, entry);
+      case "branch_summary":
+        return new TranscriptEvent.BranchSummary(
+            meta, JsonFields.text(entry, "fromId"), JsonFields.text(entry, "summary"));
+      case "custom":
+        JsonNode data = entry.get("data");
+        return new TranscriptEvent.Custom(
+            meta, JsonFields.text(entry, "customType"), data == null ? null : data.toString());
+      case "custom_message":
+        return new TranscriptEvent.CustomMessage(
+            meta,
+            JsonFields.text(entry, "customType"),
+            ContentBlocks.text(entry.get("content")),
+            JsonFields.bool(entry, "display"));
+      case "label":
+        return new TranscriptEvent.Label(meta, JsonFields.text(entry, "targetId"), JsonFields.text(entry, "label"));
+      case "session_info":
+        return new TranscriptEvent.SessionInfo(meta, JsonFields.text(entry, "name"));
+      default:
+        if (message != null) {
+          return MessageEvents.message(meta, message, entry, type); // "message", Claude-style, any line with one
+        }
+        return new TranscriptEvent.Unknown(meta, type == null ? "" : type, record.json());
+    }
+  }
+
+  private static TranscriptEvent compaction(EventMeta meta, JsonNode entry) {
+    String firstKept = JsonFields.text(entry, "firstKeptEntryId");
+    JsonNode index = entry.get("firstKeptEntryIndex"); // v1
+    if (firstKept == null && index != null && index.isNumber()) {
+      firstKept = Long.toString(index.longValue());
+    }
+    return new TranscriptEvent.Compaction(
+        meta, JsonFields.text(entry, "summary"), firstKept, JsonFields.number(entry, "tokensBefore", 0));
+  }
+
+  private static EventMeta meta(JsonNode entry, JsonNode message, RawRecord record, StreamState state) {
+    String sessionId = record.sessionIdHint() != null ? record.sessionIdHint() : state.sessionId();
+    String id = JsonFields.text(entry, "id");
+    String parentId = JsonFields.text(entry, "parentId");
+    if (id == null) {
+      id = JsonFields.text(entry, "uuid");
+      parentId = JsonFields.text(entry, "parentUuid");
+    }
+    Instant entryTime = JsonFields.time(entry.get("timestamp"));
+    Instant messageTime = message == null ? null : JsonFields.time(message.get("timestamp"));
+    Instant timestamp = entryTime != null ? entryTime : messageTime;
+    Instant keyTime = messageTime != null ? messageTime : entryTime;
+    String dedupKey = DedupKeys.of(id, keyTime, sessionId, entry, state);
+    return new EventMeta(sessionId, id, parentId, timestamp, record.origin(), dedupKey);
+  }
+
+  /** Role names as written, mapped to {@link MessageRole}. */
+  static MessageRole role(String role) {
+    if (role == null) {
+      return MessageRole.OTHER;
+    }
+    switch (role) {
+      case "user":
+        return MessageRole.USER;
+      case "assistant":
+        return MessageRole.ASSISTANT;
+      case "toolResult":
+        return MessageRole.TOOL_RESULT;
+      case "custom":
+      case "hookMessage":
+        return MessageRole.CUSTOM;
+      case "bashExecution":
+        return MessageRole.BASH_EXECUTION;
+      case "branchSummary":
+        return MessageRole.BRANCH_SUMMARY;
+      case "compactionSummary":
+        return MessageRole.COMPACTION_SUMMARY;
+      default:
+        return MessageRole.OTHER;
+    }
+  }
+
+  /** The usage of a message: {@code message.usage ?? entry.usage}, normalised; null when neither is an object. */
+  static Usage usage(JsonNode message, JsonNode entry) {
+    JsonNode u = JsonFields.object(message, "usage");
+    return UsageNormalizer.normalize(u != null ? u : JsonFields.object(entry, "usage"));
+  }
+}

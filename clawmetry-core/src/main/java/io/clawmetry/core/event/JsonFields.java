@@ -1,0 +1,71 @@
+package io.clawmetry.core.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/** Small null-safe accessors over Jackson trees. */
+final class JsonFields {
+
+  private JsonFields() {}
+
+  /** A textual field, or null when absent or not text. */
+  static String text(JsonNode node, String field) {
+    JsonNode n = node == null ? null : node.get(field);
+    return n != null && n.isTextual() ? n.asText() : null;
+  }
+
+  /** A textual field of the first node that has it. */
+  static String text(JsonNode first, JsonNode second, String field) {
+    String v = text(first, field);
+    return v != null ? v : text(second, field);
+  }
+
+  /** A numeric field as long, or {@code dflt}. */
+  static long number(JsonNode node, String field, long dflt) {
+    JsonNode n = node == null ? null : node.get(field);
+    return n != null && n.isNumber() ? n.longValue() : dflt;
+  }
+
+  /** A boolean field, false when absent. */
+  static boolean bool(JsonNode node, String field) {
+    JsonNode n = node == null ? null : node.get(field);
+    return n != null && n.asBoolean(false);
+  }
+
+  /** An object field, or null. */
+  static JsonNode object(JsonNode node, String field) {
+    JsonNode n = node == null ? null : node.get(field);
+    return n != null && n.isObject() ? n : null;
+  }
+
+  /** A time: ISO-8601 text, epoch milliseconds, or digits-only text; null when absent or unreadable. */
+  static Instant time(JsonNode n) {
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (n.isNumber()) {
+      return Instant.ofEpochMilli(n.longValue());
+    }
+    if (!n.isTextual()) {
+      return null;
+    }
+    String s = n.asText().trim();
+    if (s.isEmpty()) {
+      return null;
+    }
+    if (s.chars().allMatch(Character::isDigit) && s.length() < 19) {
+      return Instant.ofEpochMilli(Long.parseLong(s));
+    }
+    try {
+      return Instant.parse(s);
+    } catch (DateTimeParseException e) {
+      try {
+        return OffsetDateTime.parse(s).toInstant();
+      } catch (DateTimeParseException e2) {
+        return null;
+      }
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package io.clawmetry.core.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clawmetry.api.EventMeta;
+import io.clawmetry.api.MessageRole;
+import io.clawmetry.api.TranscriptEvent;
+
+/** Builds {@link TranscriptEvent.Message} from a message object and its enclosing entry. */
+final class MessageEvents {
+
+  private MessageEvents() {}
+
+  /**
+   * @param meta the entry's common fields
+   * @param message the message object (the entry itself for E0 bare lines)
+   * @param entry the enclosing entry, consulted for {@code provider}, {@code model}, {@code api}, {@code usage}
+   * @param entryType the entry {@code type}, used as the role for Claude-style lines without {@code message.role}
+   */
+  static TranscriptEvent.Message message(EventMeta meta, JsonNode message, JsonNode entry, String entryType) {
+    String roleName = JsonFields.text(message, "role");
+    if (roleName == null && ("user".equals(entryType) || "assistant".equals(entryType))) {
+      roleName = entryType;
+    }
+    MessageRole role = EventParser.role(roleName);
+    boolean assistant = role == MessageRole.ASSISTANT;
+    return new TranscriptEvent.Message(
+        meta,
+        role,
+        ContentBlocks.parse(message.get("content")),
+        JsonFields.text(message, entry, "provider"),
+        JsonFields.text(message, entry, "model"),
+        JsonFields.text(message, entry, "api"),
+        assistant ? EventParser.usage(message, entry) : null,
+        JsonFields.text(message, entry, "stopReason"),
+        JsonFields.text(message, "errorMessage"),
+        JsonFields.text(message, "toolCallId"),
+        JsonFields.text(message, "toolName"),
+        JsonFields.bool(message, "isError"),
+        JsonFields.text(message, "customType"));
+  }
+}

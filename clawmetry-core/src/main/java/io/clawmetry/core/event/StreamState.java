@@ -1,0 +1,62 @@
+package io.clawmetry.core.event;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What {@link EventParser} remembers while it walks one stream (a file, or one session's database rows): the header's
+ * session id, version and parent, and how often each id-less entry content was seen (for {@link DedupKeys}). Keep one
+ * per stream and pass it again when tailing the same stream incrementally. Not thread-safe.
+ */
+public final class StreamState {
+
+  private final String fallbackSessionId;
+  private String headerSessionId;
+  private String parentSession;
+  private int version;
+  private final Map<String, Integer> contentSeen = new HashMap<>();
+
+  /**
+   * @param fallbackSessionId the session id used until a header names one (for a file: the id in its name; for a
+   *     database: the row's {@code session_id}), may be null
+   */
+  public StreamState(String fallbackSessionId) {
+    this.fallbackSessionId = fallbackSessionId;
+  }
+
+  /** The session id: the header's {@code id} once read, else the fallback. */
+  public String sessionId() {
+    return headerSessionId != null ? headerSessionId : fallbackSessionId;
+  }
+
+  /** The header's {@code parentSession} (forks), or null. */
+  public String parentSession() {
+    return parentSession;
+  }
+
+  /** The header's version (1 when the header had none), or 0 before a header was read. */
+  public int version() {
+    return version;
+  }
+
+  /** Whether a header was read. */
+  public boolean headerSeen() {
+    return headerSessionId != null || version != 0;
+  }
+
+  void header(String sessionId, int version, String parentSession) {
+    if (sessionId != null && headerSessionId == null) {
+      this.headerSessionId = sessionId;
+    }
+    if (this.version == 0) {
+      this.version = version;
+      this.parentSession = parentSession;
+    }
+  }
+
+  /** Counts one more occurrence of an id-less content hash and returns how many came before it. */
+  int occurrence(String contentHash) {
+    Integer before = contentSeen.merge(contentHash, 1, Integer::sum) - 1;
+    return before;
+  }
+}

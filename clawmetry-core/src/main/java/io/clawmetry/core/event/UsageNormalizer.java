@@ -1,0 +1,126 @@
+package io.clawmetry.core.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clawmetry.api.RecordedCost;
+import io.clawmetry.api.Usage;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Normalises a usage object written by pi-ai, OpenClaw or a provider into {@link Usage} (FORMATS §4.4): for each
+ * counter the first accepted spelling present wins; a cache count taken from OpenAI's {@code cached_tokens} is
+ * subtracted from the prompt count (which includes it), never one from Anthropic's {@code cache_read_input_tokens} or
+ * pi names; a recorded total wins over the sum; {@code contextUsage} (a context size) is never summed. {@code
+ * usage.cost} becomes a {@link RecordedCost} with exact decimals from the JSON text.
+ */
+public final class UsageNormalizer {
+
+  private static final List<String> INPUT =
+      List.of("input", "inputTokens", "input_tokens", "promptTokens", "prompt_tokens");
+  private static final List<String> OUTPUT =
+      List.of("output", "outputTokens", "output_tokens", "completionTokens", "completion_tokens");
+  private static final List<String> CACHE_READ =
+      List.of(
+          "cacheRead",
+          "cache_read",
+          "cache.read",
+          "cache_read_input_tokens",
+          "cache_read_tokens",
+          "cached_tokens",
+          "input_tokens_details.cached_tokens",
+          "prompt_tokens_details.cached_tokens");
+  private static final List<String> OPENAI_CACHED =
+      List.of("cached_tokens", "input_tokens_details.cached_tokens", "prompt_tokens_details.cached_tokens");
+  private static final List<String> CACHE_WRITE =
+      List.of("cacheWrite", "cache_write", "cache.write", "cache_creation_input_tokens", "cache_write_tokens");
+  private static final List<String> TOTAL = List.of("total", "totalTokens", "total_tokens");
+  private static final List<String> REASONING =
+      List.of(
+          "reasoningTokens",
+          "reasoning_tokens",
+          "output_tokens_details.reasoning_tokens",
+          "completion_tokens_details.reasoning_tokens");
+
+  private UsageNormalizer() {}
+
+  /** The normalised usage, or null when {@code usage} is missing or not an object. */
+  public static Usage normalize(JsonNode usage) {
+    if (usage == null || !usage.isObject()) {
+      return null;
+    }
+    long input = first(usage, INPUT).value;
+    long output = first(usage, OUTPUT).value;
+    Found cacheRead = first(usage, CACHE_READ);
+    long cacheWrite = first(usage, CACHE_WRITE).value;
+    if (cacheRead.present && OPENAI_CACHED.contains(cacheRead.name)) {
+      input = Math.max(0, input - cacheRead.value);
+    }
+    Found total = first(usage, TOTAL);
+    long sum = input + output + cacheRead.value + cacheWrite;
+    long reasoning = first(usage, REASONING).value;
+    return new Usage(
+        input,
+        output,
+        cacheRead.value,
+        cacheWrite,
+        total.present ? total.value : sum,
+        reasoning,
+        cost(usage.get("cost")));
+  }
+
+  /**
+   * The recorded cost: an object with a numeric {@code total} (parts optional), or a bare number taken as the total.
+   * Null when absent or without a usable total (a missing cost is estimated elsewhere, never guessed here).
+   */
+  public static RecordedCost cost(JsonNode cost) {
+    if (cost == null) {
+      return null;
+    }
+    if (cost.isNumber()) {
+      return new RecordedCost(null, null, null, null, cost.decimalValue());
+    }
+    if (!cost.isObject()) {
+      return null;
+    }
+    BigDecimal total = decimal(cost.get("total"));
+    if (total == null) {
+      return null;
+    }
+    return new RecordedCost(
+        decimal(cost.get("input")),
+        decimal(cost.get("output")),
+        decimal(cost.get("cacheRead")),
+        decimal(cost.get("cacheWrite")),
+        total);
+  }
+
+  private static BigDecimal decimal(JsonNode n) {
+    return n != null && n.isNumber() ? n.decimalValue() : null;
+  }
+
+  private record Found(boolean present, String name, long value) {}
+
+  private static final Found ABSENT = new Found(false, null, 0);
+
+  private static Found first(JsonNode usage, List<String> names) {
+    for (String name : names) {
+      JsonNode n = lookup(usage, name);
+      if (n != null && n.isNumber()) {
+        return new Found(true, name, n.longValue());
+      }
+    }
+    return ABSENT;
+  }
+
+  private static JsonNode lookup(JsonNode usage, String name) {
+    JsonNode direct = usage.get(name);
+    if (direct != null || name.indexOf('.') < 0) {
+      return direct;
+    }
+    JsonNode n = usage;
+    for (String part : name.split("\\.")) {
+      n = n == null ? null : n.get(part);
+    }
+    return n;
+  }
+}

@@ -1,0 +1,165 @@
+package io.clawmetry.core.source;
+
+import com.github.luben.zstd.ZstdInputStream;
+import io.clawmetry.api.EventOrigin;
+import io.clawmetry.api.SourceKind;
+import io.clawmetry.api.WarningKind;
+import io.clawmetry.core.sqlite.ReadOnlyDatabase;
+import io.clawmetry.core.warn.Warnings;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Reads {@code transcript_events} of a per-agent database (FORMATS §6.3–6.4) as {@link RawRecord}s: all sessions, one
+ * session, or only rows after a known {@code seq} per session. Each row is plain {@code event_json} or one zstd frame
+ * in {@code event_zstd} (decompressed with a bound of {@code event_utf8_bytes}). Records carry the row's {@code
+ * session_id} as hint and an origin {@code (SQLITE_TRANSCRIPT, db path, seq)}. Every session is read in its own short
+ * query.
+ */
+public final class AgentDatabaseTranscripts {
+
+  /** The table read. */
+  public static final String TABLE = "transcript_events";
+
+  /** The largest event OpenClaw stores (and so the largest decompression accepted). */
+  static final int MAX_EVENT_BYTES = 4 * 1024 * 1024;
+
+  private final ReadOnlyDatabase db;
+  private final boolean hasZstd;
+
+  private AgentDatabaseTranscripts(ReadOnlyDatabase db) {
+    this.db = db;
+    this.hasZstd = db.hasColumns(TABLE, "event_zstd", "event_utf8_bytes");
+  }
+
+  /**
+   * The transcript reader of {@code db}; empty, with an {@link WarningKind#UNKNOWN_SCHEMA} warning, when the table or
+   * its {@code session_id}, {@code seq}, {@code event_json} columns are missing.
+   */
+  public static Optional<AgentDatabaseTranscripts> of(ReadOnlyDatabase db, Warnings warnings) {
+    if (!db.hasColumns(TABLE, "session_id", "seq", "event_json")) {
+      warnings.add(
+          WarningKind.UNKNOWN_SCHEMA,
+          db.path() + "#" + TABLE,
+          "",
+          (db.hasTable(TABLE) ? "table lacks session_id/seq/event_json" : "no table " + TABLE)
+              + " (user_version "
+              + db.userVersion()
+              + "): transcripts in this database are unavailable");
+      return Optional.empty();
+    }
+    return Optional.of(new AgentDatabaseTranscripts(db));
+  }
+
+  /** Every session id with rows, sorted. */
+  public List<String> sessionIds(Warnings warnings) {
+    List<String> ids = new ArrayList<>();
+    db.query(
+        "SELECT DISTINCT session_id FROM " + TABLE + " ORDER BY session_id",
+        null,
+        rs -> ids.add(rs.getString(1)),
+        warnings);
+    return ids;
+  }
+
+  /** Every row of every session, session by session, in {@code seq} order. */
+  public void readAll(Warnings warnings, Consumer<RawRecord> sink) {
+    for (String id : sessionIds(warnings)) {
+      readSession(id, -1, warnings, sink);
+    }
+  }
+
+  /**
+   * The rows of {@code sessionId} with {@code seq > afterSeq} ({@code -1} for all), in order.
+   *
+   * @return the highest {@code seq} read, or {@code afterSeq} when there was none
+   */
+  public long readSession(String sessionId, long afterSeq, Warnings warnings, Consumer<RawRecord> sink) {
+    String sql =
+        "SELECT seq, event_json, "
+            + (hasZstd ? "event_zstd, event_utf8_bytes" : "NULL, NULL")
+            + " FROM "
+            + TABLE
+            + " WHERE session_id = ? AND seq > ? ORDER BY seq";
+    long[] last = {afterSeq};
+    String source = db.path().toString();
+    db.query(
+        sql,
+        new Object[] {sessionId, afterSeq},
+        rs -> {
+          long seq = rs.getLong(1);
+          String json = rs.getString(2);
+          if (json == null) {
+            byte[] blob = rs.getBytes(3);
+            long declared = rs.getLong(4);
+            json = blob == null ? null : decompress(blob, declared, source, seq, warnings);
+          }
+          last[0] = seq;
+          if (json == null) {
+            return;
+          }
+          sink.accept(new RawRecord(json, new EventOrigin(SourceKind.SQLITE_TRANSCRIPT, source, seq), sessionId));
+        },
+        warnings);
+    return last[0];
+  }
+
+  /**
+   * The rows after {@code lastSeq.get(session)} for every session (all rows of sessions not in the map).
+   *
+   * @return the highest {@code seq} per session after this read
+   */
+  public Map<String, Long> readAfter(Map<String, Long> lastSeq, Warnings warnings, Consumer<RawRecord> sink) {
+    Map<String, Long> out = new LinkedHashMap<>(lastSeq);
+    for (String id : sessionIds(warnings)) {
+      out.put(id, readSession(id, lastSeq.getOrDefault(id, -1L), warnings, sink));
+    }
+    return out;
+  }
+
+  private static String decompress(byte[] blob, long declared, String source, long seq, Warnings warnings) {
+    int bound = declared > 0 && declared <= MAX_EVENT_BYTES ? (int) declared : MAX_EVENT_BYTES;
+    byte[] out = new byte[bound];
+    int n = 0;
+    try (InputStream in = new ZstdInputStream(new ByteArrayInputStream(blob))) {
+      while (n < bound) {
+        int r = in.read(out, n, bound - n);
+        if (r < 0) {
+          break;
+        }
+        n += r;
+      }
+      if (in.read() >= 0) {
+        warnings.add(
+            WarningKind.BAD_ARCHIVE, source, "seq " + seq, "zstd event larger than event_utf8_bytes; row skipped");
+        return null;
+      }
+    } catch (IOException | RuntimeException e) {
+      warnings.add(
+          WarningKind.BAD_ARCHIVE, source, "seq " + seq, "zstd event could not be decoded: " + e.getMessage());
+      return null;
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(out, 0, n))
+          .toString();
+    } catch (CharacterCodingException e) {
+      warnings.add(WarningKind.INVALID_UTF8, source, "seq " + seq, "bytes that are not valid UTF-8 were replaced");
+      return new String(out, 0, n, StandardCharsets.UTF_8);
+    }
+  }
+}

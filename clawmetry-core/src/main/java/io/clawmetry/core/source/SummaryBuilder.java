@@ -1,0 +1,89 @@
+package io.clawmetry.core.source;
+
+import io.clawmetry.api.MessageRole;
+import io.clawmetry.api.SourceRef;
+import io.clawmetry.api.TranscriptEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Folds deduplicated events into one {@link TranscriptSummary} per session id. */
+final class SummaryBuilder {
+
+  private static final class Acc {
+    final Set<SourceRef> sources = new LinkedHashSet<>();
+    String parentSession;
+    Instant first;
+    Instant last;
+    Instant lastAssistantTime;
+    String lastProvider;
+    String lastModel;
+    long events;
+    long assistantMessages;
+  }
+
+  private final String agentId;
+  private final Map<String, Acc> sessions = new LinkedHashMap<>();
+
+  SummaryBuilder(String agentId) {
+    this.agentId = agentId;
+  }
+
+  /** Records that {@code source} holds events of {@code sessionId} (duplicates included). */
+  void source(String sessionId, SourceRef source) {
+    acc(sessionId).sources.add(source);
+  }
+
+  /** Adds one distinct event. */
+  void event(TranscriptEvent e) {
+    Acc a = acc(e.meta().sessionId());
+    a.events++;
+    Instant t = e.meta().timestamp();
+    if (t != null) {
+      a.first = a.first == null || t.isBefore(a.first) ? t : a.first;
+      a.last = a.last == null || t.isAfter(a.last) ? t : a.last;
+    }
+    if (e instanceof TranscriptEvent.SessionHeader h && a.parentSession == null) {
+      a.parentSession = h.parentSession();
+    }
+    if (e instanceof TranscriptEvent.Message m && m.role() == MessageRole.ASSISTANT) {
+      a.assistantMessages++;
+      if (a.lastAssistantTime == null || t == null || !t.isBefore(a.lastAssistantTime)) {
+        a.lastAssistantTime = t == null ? a.lastAssistantTime : t;
+        a.lastProvider = m.provider();
+        a.lastModel = m.model();
+      }
+    }
+  }
+
+  List<TranscriptSummary> build() {
+    List<TranscriptSummary> out = new ArrayList<>();
+    sessions.forEach(
+        (id, a) ->
+            out.add(
+                new TranscriptSummary(
+                    agentId,
+                    id,
+                    a.parentSession,
+                    new ArrayList<>(a.sources),
+                    a.first,
+                    a.last,
+                    a.lastProvider,
+                    a.lastModel,
+                    a.events,
+                    a.assistantMessages)));
+    out.sort(
+        Comparator.comparing(TranscriptSummary::firstTimestamp, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(TranscriptSummary::sessionId, Comparator.nullsLast(Comparator.naturalOrder())));
+    return out;
+  }
+
+  private Acc acc(String sessionId) {
+    return sessions.computeIfAbsent(sessionId, k -> new Acc());
+  }
+}

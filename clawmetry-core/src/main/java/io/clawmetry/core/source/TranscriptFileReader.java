@@ -1,0 +1,121 @@
+package io.clawmetry.core.source;
+
+import com.github.luben.zstd.ZstdInputStream;
+import io.clawmetry.api.EventOrigin;
+import io.clawmetry.api.TranscriptEvent;
+import io.clawmetry.api.WarningKind;
+import io.clawmetry.core.event.EventParser;
+import io.clawmetry.core.event.StreamState;
+import io.clawmetry.core.warn.Warnings;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.function.Consumer;
+
+/**
+ * Reads the events of one transcript file (plain or zstd), from the start or incrementally from a {@link
+ * LineReader.Position}. Failures never escape: an unreadable file is an {@link WarningKind#UNREADABLE} warning, a
+ * corrupt zstd frame a {@link WarningKind#BAD_ARCHIVE} warning, and the lines read before the failure are kept.
+ */
+public final class TranscriptFileReader {
+
+  private final Warnings warnings;
+  private final EventParser parser;
+
+  /** @param warnings where problems go */
+  public TranscriptFileReader(Warnings warnings) {
+    this.warnings = warnings;
+    this.parser = new EventParser(warnings);
+  }
+
+  /** A fresh parsing state for {@code file} (its name gives the fallback session id until the header is read). */
+  public static StreamState newState(TranscriptFile file) {
+    return new StreamState(file.sessionIdFromName());
+  }
+
+  /**
+   * Reads {@code file} from {@code from} and hands every event to {@code sink}. Keep {@code state} and the returned
+   * position to continue with the lines appended later. A live file's half-written last line is left for the next
+   * call.
+   */
+  public LineReader.Position read(
+      TranscriptFile file, LineReader.Position from, StreamState state, Consumer<TranscriptEvent> sink) {
+    String source = file.path().toString();
+    LineReader reader = new LineReader(source, file.closed(), warnings);
+    LineReader.Position[] reached = {from};
+    LineReader.LineSink lines =
+        line -> {
+          RawRecord record =
+              new RawRecord(line.text(), new EventOrigin(file.kind(), source, line.number()), null);
+          parser.parse(record, state).ifPresent(sink);
+          reached[0] = new LineReader.Position(line.endOffset(), line.number() + 1);
+          return true;
+        };
+    try {
+      if (!file.compressed()) {
+        return reader.read(file.path(), from, lines);
+      }
+      try (InputStream in = zstd(file)) {
+        in.skipNBytes(from.offset());
+        return reader.read(in, from, lines);
+      }
+    } catch (IOException | RuntimeException e) {
+      report(file, reached[0], e);
+      return reached[0];
+    }
+  }
+
+  /**
+   * The session id of {@code file}: its header {@code id} (only the first line is read), else the id in its name.
+   */
+  public String sessionId(TranscriptFile file) {
+    StreamState state = newState(file);
+    String source = file.path().toString();
+    Warnings ignored = new Warnings(); // the full read reports problems
+    LineReader reader = new LineReader(source, file.closed(), ignored);
+    EventParser quiet = new EventParser(ignored);
+    LineReader.LineSink first =
+        line -> {
+          quiet.parse(new RawRecord(line.text(), new EventOrigin(file.kind(), source, line.number()), null), state);
+          return false;
+        };
+    try {
+      if (file.compressed()) {
+        try (InputStream in = zstd(file)) {
+          reader.read(in, LineReader.Position.START, first);
+        }
+      } else {
+        reader.read(file.path(), LineReader.Position.START, first);
+      }
+    } catch (IOException | RuntimeException e) {
+      // the full read reports it; the name decides meanwhile
+    }
+    return state.sessionId();
+  }
+
+  private static InputStream zstd(TranscriptFile file) throws IOException {
+    InputStream raw = Files.newInputStream(file.path());
+    try {
+      return new ZstdInputStream(new BufferedInputStream(raw));
+    } catch (IOException | RuntimeException e) {
+      raw.close();
+      throw e;
+    }
+  }
+
+  private void report(TranscriptFile file, LineReader.Position reached, Exception e) {
+    String at = "line " + reached.nextLineNumber();
+    if (file.compressed() && Files.isReadable(file.path())) {
+      warnings.add(
+          WarningKind.BAD_ARCHIVE,
+          file.path().toString(),
+          at,
+          "zstd frame could not be decoded (" + e.getMessage() + "); the "
+              + (reached.nextLineNumber() - 1)
+              + " lines before it were kept");
+    } else {
+      warnings.add(WarningKind.UNREADABLE, file.path().toString(), at, "cannot read: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,172 @@
+package io.clawmetry.core.source;
+
+import io.clawmetry.api.SourceKind;
+import io.clawmetry.api.SourceRef;
+import io.clawmetry.api.TranscriptEvent;
+import io.clawmetry.core.event.EventParser;
+import io.clawmetry.core.event.StreamState;
+import io.clawmetry.core.sqlite.ReadOnlyDatabase;
+import io.clawmetry.core.warn.Warnings;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Every transcript event of one agent from every counted source: the agent database's {@code transcript_events}
+ * (first), then the counted files of {@code agents/<a>/sessions/} and of the flat legacy {@code <stateDir>/sessions/}
+ * ({@link TranscriptFiles}; {@code session-sqlite-import-archive/} is never read). Events are deduplicated within the
+ * agent by {@link io.clawmetry.api.EventMeta#dedupKey()}, so fork copies, reset archives and migrated rows count once.
+ * Streams: only the set of dedup keys is held while scanning.
+ */
+public final class TranscriptScanner {
+
+  /** Receives every event before deduplication, with the source it came from. */
+  @FunctionalInterface
+  interface RawSink {
+    void event(SourceRef source, StreamState state, TranscriptEvent event);
+  }
+
+  private final String agentId;
+  private final Path sessionsDir;
+  private final Path legacySessionsDir;
+  private final Path agentDatabase;
+
+  /**
+   * @param agentId the agent id
+   * @param sessionsDir {@code <stateDir>/agents/<a>/sessions} (may be missing or null)
+   * @param legacySessionsDir the flat legacy {@code <stateDir>/sessions} to read too, or null
+   * @param agentDatabase {@code agents/<a>/agent/openclaw-agent.sqlite}, or null
+   */
+  public TranscriptScanner(String agentId, Path sessionsDir, Path legacySessionsDir, Path agentDatabase) {
+    this.agentId = agentId;
+    this.sessionsDir = sessionsDir;
+    this.legacySessionsDir = legacySessionsDir;
+    this.agentDatabase = agentDatabase;
+  }
+
+  /** The agent id. */
+  public String agentId() {
+    return agentId;
+  }
+
+  /** Hands every distinct event of the agent to {@code sink}: database rows first, then files in path order. */
+  public void scan(Warnings warnings, Consumer<TranscriptEvent> sink) {
+    Set<String> seen = new HashSet<>();
+    readEverything(
+        warnings,
+        (source, state, e) -> {
+          if (seen.add(e.meta().dedupKey())) {
+            sink.accept(e);
+          }
+        });
+  }
+
+  /**
+   * The distinct events of one session id, from its database rows and from every file whose header id is {@code
+   * sessionId}, ordered by timestamp (an event without one takes the time of the event read before it), then by read
+   * order.
+   */
+  public List<TranscriptEvent> session(String sessionId, Warnings warnings) {
+    List<TranscriptEvent> events = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    Consumer<TranscriptEvent> keep =
+        e -> {
+          if (seen.add(e.meta().dedupKey())) {
+            events.add(e);
+          }
+        };
+    withDatabase(
+        warnings,
+        db -> {
+          EventParser parser = new EventParser(warnings);
+          StreamState state = new StreamState(sessionId);
+          db.readSession(sessionId, -1, warnings, r -> parser.parse(r, state).ifPresent(keep));
+        });
+    TranscriptFileReader reader = new TranscriptFileReader(warnings);
+    for (TranscriptFile file : files(warnings)) {
+      if (sessionId.equals(reader.sessionId(file))) {
+        reader.read(file, LineReader.Position.START, TranscriptFileReader.newState(file), keep);
+      }
+    }
+    return inTimeOrder(events);
+  }
+
+  /** One summary per session id, over the same deduplicated events as {@link #scan}, sorted by first time then id. */
+  public List<TranscriptSummary> summaries(Warnings warnings) {
+    SummaryBuilder builder = new SummaryBuilder(agentId);
+    Set<String> seen = new HashSet<>();
+    readEverything(
+        warnings,
+        (source, state, e) -> {
+          builder.source(e.meta().sessionId(), source);
+          if (seen.add(e.meta().dedupKey())) {
+            builder.event(e);
+          }
+        });
+    return builder.build();
+  }
+
+  private void readEverything(Warnings warnings, RawSink sink) {
+    withDatabase(
+        warnings,
+        db -> {
+          EventParser parser = new EventParser(warnings);
+          SourceRef ref = new SourceRef(SourceKind.SQLITE_TRANSCRIPT, agentDatabase.toAbsolutePath().toString());
+          for (String id : db.sessionIds(warnings)) {
+            StreamState state = new StreamState(id);
+            db.readSession(
+                id, -1, warnings, r -> parser.parse(r, state).ifPresent(e -> sink.event(ref, state, e)));
+          }
+        });
+    TranscriptFileReader reader = new TranscriptFileReader(warnings);
+    for (TranscriptFile file : files(warnings)) {
+      StreamState state = TranscriptFileReader.newState(file);
+      SourceRef ref = file.ref();
+      reader.read(file, LineReader.Position.START, state, e -> sink.event(ref, state, e));
+    }
+  }
+
+  private List<TranscriptFile> files(Warnings warnings) {
+    List<TranscriptFile> files = new ArrayList<>(TranscriptFiles.list(sessionsDir, warnings));
+    if (legacySessionsDir != null && !legacySessionsDir.equals(sessionsDir)) {
+      files.addAll(TranscriptFiles.list(legacySessionsDir, warnings));
+    }
+    return files;
+  }
+
+  private void withDatabase(Warnings warnings, Consumer<AgentDatabaseTranscripts> body) {
+    if (agentDatabase == null) {
+      return;
+    }
+    Optional<ReadOnlyDatabase> db = ReadOnlyDatabase.open(agentDatabase, warnings);
+    if (db.isEmpty()) {
+      return;
+    }
+    try (ReadOnlyDatabase open = db.get()) {
+      AgentDatabaseTranscripts.of(open, warnings).ifPresent(body);
+    }
+  }
+
+  private static List<TranscriptEvent> inTimeOrder(List<TranscriptEvent> events) {
+    record Placed(TranscriptEvent event, Instant time, int index) {}
+    List<Placed> placed = new ArrayList<>(events.size());
+    Instant last = Instant.EPOCH;
+    for (int i = 0; i < events.size(); i++) {
+      Instant t = events.get(i).meta().timestamp();
+      if (t != null) {
+        last = t;
+      }
+      placed.add(new Placed(events.get(i), last, i));
+    }
+    placed.sort(Comparator.comparing(Placed::time).thenComparingInt(Placed::index));
+    List<TranscriptEvent> out = new ArrayList<>(placed.size());
+    placed.forEach(p -> out.add(p.event()));
+    return out;
+  }
+}
