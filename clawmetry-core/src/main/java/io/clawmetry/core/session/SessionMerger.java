@@ -23,8 +23,8 @@ import java.util.Set;
  * <ul>
  *   <li>Entries of the same (agent, key) from several indexes are folded: the most recently updated one leads, the
  *       others fill its gaps, and their other session ids become earlier ids.
- *   <li>Transcripts fill what the index lacks: the current id's last provider and model, the earliest and latest event
- *       time for a missing start or update.
+ *   <li>Transcripts fill what the index lacks: the current id's last provider and model (before models of earlier
+ *       ids), the earliest and latest event time for a missing start or update.
  *   <li>A transcript session id that no entry names becomes its own session with key {@code session:<sessionId>} and
  *       kind {@code OTHER}.
  * </ul>
@@ -131,15 +131,18 @@ public final class SessionMerger {
     if (kind == SessionKind.SUBAGENT && depth == 0) {
       depth = 1; // a child known only by spawnedBy/parentSessionKey is at least one level deep
     }
-    String provider = fold(sorted, IndexEntry::provider);
-    String model = fold(sorted, IndexEntry::model);
-    if (model == null && current != null) {
+    // The model of the current id: its index entries, else its transcript, else entries of earlier ids.
+    List<IndexEntry> sameId = sorted.stream().filter(e -> e.sessionId().equals(lead.sessionId())).toList();
+    String provider = fold(sameId, IndexEntry::provider);
+    String model = fold(sameId, IndexEntry::model);
+    if (model == null && current != null && current.lastModel() != null) {
       model = current.lastModel();
       provider = first(provider, current.lastProvider());
     }
-    if (provider == null && current != null) {
-      provider = current.lastProvider();
+    if (model == null) {
+      model = fold(sorted, IndexEntry::model);
     }
+    provider = first(provider, current == null ? null : current.lastProvider(), fold(sorted, IndexEntry::provider));
     return new SessionInfo(
         lead.key(),
         agentId,
