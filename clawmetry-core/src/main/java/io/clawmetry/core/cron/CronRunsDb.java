@@ -1,0 +1,148 @@
+package io.clawmetry.core.cron;
+
+import static io.clawmetry.core.cron.CronValues.first;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.clawmetry.api.CronRun;
+import io.clawmetry.api.SourceKind;
+import io.clawmetry.api.SourceRef;
+import io.clawmetry.api.WarningKind;
+import io.clawmetry.core.json.Json;
+import io.clawmetry.core.session.SessionKeys;
+import io.clawmetry.core.sqlite.ReadOnlyDatabase;
+import io.clawmetry.core.warn.Warnings;
+import java.io.IOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads E3 cron runs of one job (FORMATS §7): {@code task_runs} rows with {@code runtime='cron'} and {@code
+ * source_id=<jobId>} (their {@code detail_json} is the run-log entry) and {@code cron_run_receipts} (status {@code
+ * running|ok|error|skipped|interrupted|superseded}). A receipt no task row matches is a run of its own.
+ */
+final class CronRunsDb {
+
+  /** One {@code cron_run_receipts} row. */
+  private record Receipt(String receiptId, String requestRunId, String status, Instant startedAt, Instant finishedAt,
+      String error) {}
+
+  private CronRunsDb() {}
+
+  static List<CronRun> read(ReadOnlyDatabase db, String jobId, Warnings warnings) {
+    String dbPath = db.path().toAbsolutePath().toString();
+    List<Receipt> receipts = readReceipts(db, jobId, dbPath, warnings);
+    Set<Receipt> used = new HashSet<>();
+    List<CronRun> out = new ArrayList<>();
+    if (db.hasTable("task_runs") && db.hasColumns("task_runs", "runtime", "source_id")) {
+      Set<String> c = db.columns("task_runs");
+      SourceRef source = new SourceRef(SourceKind.STATE_DATABASE, dbPath + "#task_runs");
+      db.query("SELECT * FROM task_runs WHERE runtime = 'cron' AND source_id = ?", new Object[] {jobId}, rs -> {
+        JsonNode d = detail(text(rs, c, "detail_json"), dbPath, text(rs, c, "task_id"), warnings);
+        String taskRunId = text(rs, c, "run_id");
+        String detailRunId = CronValues.text(d, "runId");
+        Receipt r = receipts.stream()
+            .filter(x -> (detailRunId != null && detailRunId.equals(x.requestRunId()))
+                || (taskRunId != null && x.receiptId() != null && taskRunId.contains(x.receiptId())))
+            .findFirst().orElse(null);
+        if (r != null) {
+          used.add(r);
+        }
+        String child = text(rs, c, "child_session_key");
+        out.add(new CronRun(
+            jobId,
+            first(detailRunId, r == null ? null : r.requestRunId(), taskRunId),
+            first(CronValues.text(d, "status"), r == null ? null : r.status(), taskStatus(text(rs, c, "status"))),
+            first(CronValues.millis(d, "runAtMs"), instant(rs, c, "started_at"), r == null ? null : r.startedAt()),
+            first(instant(rs, c, "ended_at"), r == null ? null : r.finishedAt(), CronValues.millis(d, "ts")),
+            CronValues.number(d, "durationMs"),
+            first(CronValues.text(d, "error"), text(rs, c, "error"), r == null ? null : r.error()),
+            first(CronValues.text(d, "summary"), text(rs, c, "terminal_summary")),
+            first(CronValues.text(d, "sessionId"), SessionKeys.cronRunSessionIdOf(child)),
+            first(CronValues.text(d, "sessionKey"), child),
+            CronValues.text(d, "provider"),
+            CronValues.text(d, "model"),
+            RunLogEntry.usage(d.get("usage")),
+            CronValues.text(d, "deliveryStatus"),
+            source));
+      }, warnings);
+    } else {
+      warnings.add(WarningKind.UNKNOWN_SCHEMA, dbPath, "user_version " + db.userVersion(),
+          "no task_runs(runtime, source_id): cron run history unavailable in this database");
+    }
+    SourceRef receiptSource = new SourceRef(SourceKind.STATE_DATABASE, dbPath + "#cron_run_receipts");
+    for (Receipt r : receipts) {
+      if (!used.contains(r)) {
+        out.add(new CronRun(jobId, r.requestRunId(), r.status(), r.startedAt(), r.finishedAt(), null, r.error(), null,
+            null, null, null, null, null, null, receiptSource));
+      }
+    }
+    return out;
+  }
+
+  /** A task status in run-log words: {@code succeeded} → {@code ok}, {@code failed} → {@code error}. */
+  private static String taskStatus(String status) {
+    if (status == null) {
+      return null;
+    }
+    return switch (status) {
+      case "succeeded" -> "ok";
+      case "failed" -> "error";
+      default -> status;
+    };
+  }
+
+  private static List<Receipt> readReceipts(ReadOnlyDatabase db, String jobId, String dbPath, Warnings warnings) {
+    List<Receipt> out = new ArrayList<>();
+    if (!db.hasTable("cron_run_receipts") || !db.hasColumns("cron_run_receipts", "job_id", "receipt_id")) {
+      return out;
+    }
+    Set<String> c = db.columns("cron_run_receipts");
+    db.query("SELECT * FROM cron_run_receipts WHERE job_id = ?", new Object[] {jobId}, rs -> out.add(new Receipt(
+        text(rs, c, "receipt_id"),
+        text(rs, c, "request_run_id"),
+        text(rs, c, "status"),
+        instant(rs, c, "started_at_ms"),
+        instant(rs, c, "finished_at_ms"),
+        text(rs, c, "error_text"))), warnings);
+    return out;
+  }
+
+  private static JsonNode detail(String json, String dbPath, String taskId, Warnings warnings) {
+    if (json == null) {
+      return MissingNode.getInstance();
+    }
+    try {
+      JsonNode n = Json.STRICT.readTree(json);
+      if (n != null && n.isObject()) {
+        return n;
+      }
+    } catch (IOException e) {
+      // reported below
+    }
+    warnings.add(WarningKind.MALFORMED_LINE, dbPath + "#task_runs", "task_id " + taskId,
+        "detail_json is not a JSON object");
+    return MissingNode.getInstance();
+  }
+
+  private static String text(ResultSet rs, Set<String> c, String col) throws SQLException {
+    if (!c.contains(col)) {
+      return null;
+    }
+    Object v = rs.getObject(col);
+    return v == null || v.toString().isEmpty() ? null : v.toString();
+  }
+
+  private static Instant instant(ResultSet rs, Set<String> c, String col) throws SQLException {
+    if (!c.contains(col)) {
+      return null;
+    }
+    Object v = rs.getObject(col);
+    return v instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : null;
+  }
+}

@@ -1,0 +1,56 @@
+package io.clawmetry.core.session;
+
+import io.clawmetry.api.SourceRef;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One session-index entry as read, before merging: a {@code sessions.json} entry or a {@code session_nodes} row
+ * (with its {@code session_windows}). Counters are deliberately absent: they are last-run values, not totals.
+ *
+ * @param key the session key as written
+ * @param agentId the agent ({@code agent:<id>:} of the key, else the agent whose store it was read from)
+ * @param sessionId the current session id
+ * @param previousSessionIds earlier ids of the same key, oldest first
+ * @param sessionFile the transcript path the entry names (absolute, possibly from another machine), or null
+ * @param status {@code running|done|failed|killed|timeout}, or null
+ * @param spawnedBy the {@code spawnedBy} session key, or null
+ * @param parentSessionKey the {@code parentSessionKey}, or null
+ * @param spawnDepth the {@code spawnDepth}, or null when absent
+ * @param label the label, or null
+ * @param displayName the display name, or null
+ * @param provider the model provider ({@code modelProvider}), or null
+ * @param model the model, or null
+ * @param channel the channel (also from legacy {@code provider}, {@code lastChannel}, {@code origin.provider}), or null
+ * @param chatType {@code direct|group|channel}, or null
+ * @param createdVia how the session was created, or null
+ * @param startedAt when the session started ({@code sessionStartedAt}, else {@code createdAt}, else {@code startedAt})
+ * @param updatedAt when the entry was last updated, or null
+ * @param endedAt when its last run ended, or null
+ * @param source the index file or table it was read from
+ */
+public record IndexEntry(
+    String key,
+    String agentId,
+    String sessionId,
+    List<String> previousSessionIds,
+    String sessionFile,
+    String status,
+    String spawnedBy,
+    String parentSessionKey,
+    Integer spawnDepth,
+    String label,
+    String displayName,
+    String provider,
+    String model,
+    String channel,
+    String chatType,
+    String createdVia,
+    Instant startedAt,
+    Instant updatedAt,
+    Instant endedAt,
+    SourceRef source) {
+  public IndexEntry {
+    previousSessionIds = List.copyOf(previousSessionIds);
+  }
+}

@@ -1,0 +1,89 @@
+package io.clawmetry.core.session;
+
+import static io.clawmetry.core.session.SessionEntryFields.first;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clawmetry.api.SourceKind;
+import io.clawmetry.api.SourceRef;
+import io.clawmetry.api.SubagentRun;
+import io.clawmetry.api.WarningKind;
+import io.clawmetry.core.json.Json;
+import io.clawmetry.core.warn.Warnings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the E2 sub-agent registry {@code <stateDir>/subagents/runs.json}: {@code {version:2, runs:{<runId>:
+ * {childSessionKey, requesterSessionKey, task, label?, model?, createdAt, endedAt?, outcome?{status}}}}}. Depths are
+ * left at 0 here; {@link SubagentRegistry} computes them.
+ */
+final class SubagentRunsJson {
+
+  private SubagentRunsJson() {}
+
+  static List<SubagentRun> read(Path file, String defaultAgentId, Warnings warnings) {
+    if (!Files.isRegularFile(file)) {
+      return List.of();
+    }
+    String path = file.toAbsolutePath().toString();
+    JsonNode root;
+    try {
+      root = parse(file);
+    } catch (IOException first) {
+      try {
+        Thread.sleep(50);
+        root = parse(file);
+      } catch (IOException | InterruptedException again) {
+        if (again instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+        warnings.add(again instanceof com.fasterxml.jackson.core.JsonProcessingException
+                ? WarningKind.MALFORMED_LINE : WarningKind.UNREADABLE,
+            path, "", "sub-agent registry could not be read (retried once): " + again.getMessage());
+        return List.of();
+      }
+    }
+    JsonNode runs = root.get("runs");
+    if (runs == null || !runs.isObject()) {
+      warnings.add(WarningKind.UNKNOWN_SCHEMA, path, "", "runs.json has no \"runs\" object (version "
+          + JsonValues.text(root, "version") + ")");
+      return List.of();
+    }
+    SourceRef source = new SourceRef(SourceKind.SUBAGENT_REGISTRY_JSON, path);
+    List<SubagentRun> out = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> e : runs.properties()) {
+      JsonNode r = e.getValue();
+      String child = JsonValues.text(r, "childSessionKey");
+      if (child == null) {
+        warnings.add(WarningKind.MALFORMED_LINE, path, "run " + e.getKey(), "sub-agent run without childSessionKey");
+        continue;
+      }
+      out.add(new SubagentRun(
+          first(JsonValues.text(r, "runId"), e.getKey()),
+          child,
+          JsonValues.text(r, "requesterSessionKey"),
+          SessionKeys.agentIdOf(child, defaultAgentId),
+          0,
+          JsonValues.text(r, "task"),
+          JsonValues.text(r, "label"),
+          JsonValues.text(r, "model"),
+          JsonValues.text(JsonValues.object(r, "outcome"), "status"),
+          JsonValues.instant(r, "createdAt"),
+          JsonValues.instant(r, "endedAt"),
+          source));
+    }
+    return out;
+  }
+
+  private static JsonNode parse(Path file) throws IOException {
+    JsonNode root = Json.STRICT.readTree(file.toFile());
+    if (root == null || !root.isObject()) {
+      throw new com.fasterxml.jackson.core.JsonParseException(null, "runs.json is not a JSON object");
+    }
+    return root;
+  }
+}
