@@ -26,7 +26,7 @@ import java.nio.file.StandardOpenOption;
  *       next call resumes there.
  *   <li>Invalid UTF-8 is decoded with replacement characters and reported once per source ({@link
  *       WarningKind#INVALID_UTF8}, with a count and the first line).
- *   <li>A line longer than {@link #MAX_MATERIALISED_LINE} bytes is never turned into a String: {@link
+ *   <li>A line longer than {@link #MAX_MATERIALISED_LINE} bytes is never turned into a String: {@code
  *       LongLineExtractor} streams it and hands over a small JSON object with only the usage-relevant fields, and a
  *       {@link WarningKind#LINE_TOO_LONG} warning says that content was dropped.
  *   <li>Blank lines are skipped silently.
