@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.clawmetry.api.RecordedCost;
 import io.clawmetry.api.Usage;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.List;
 
 /**
@@ -77,7 +79,7 @@ public final class UsageNormalizer {
       return null;
     }
     if (cost.isNumber()) {
-      return new RecordedCost(null, null, null, null, cost.decimalValue());
+      return new RecordedCost(null, null, null, null, denoise(cost.decimalValue()));
     }
     if (!cost.isObject()) {
       return null;
@@ -94,8 +96,21 @@ public final class UsageNormalizer {
         total);
   }
 
+  /**
+   * OpenClaw computes costs in JavaScript doubles and writes them in shortest round-trip form, so values carry binary
+   * noise in the 17th significant digit ({@code 0.0041877500000000005} for 0.00418775). A double holds 15 reliable
+   * significant decimal digits: rounding to them recovers the decimal OpenClaw meant, and sums become exact (the real
+   * 2026.9.6 fixture's 17 recorded costs sum to exactly 0.30195385, as the gateway reports).
+   */
+  static BigDecimal denoise(BigDecimal v) {
+    BigDecimal r = v.round(DOUBLE_DIGITS);
+    return r.signum() == 0 ? BigDecimal.ZERO : r.stripTrailingZeros();
+  }
+
+  private static final MathContext DOUBLE_DIGITS = new MathContext(15, RoundingMode.HALF_EVEN);
+
   private static BigDecimal decimal(JsonNode n) {
-    return n != null && n.isNumber() ? n.decimalValue() : null;
+    return n != null && n.isNumber() ? denoise(n.decimalValue()) : null;
   }
 
   private record Found(boolean present, String name, long value) {}
