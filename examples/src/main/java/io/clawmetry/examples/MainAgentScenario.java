@@ -294,7 +294,7 @@ final class MainAgentScenario extends Scenario {
 
     writeSubagentRuns(runA, keyA, keyMain, subOne, "Audit the flaky CI jobs of the last week", "ci-audit",
         "google/gemini-2.5-pro", runB, keyB, subTwo);
-    new MainCronFiles(ids, ledger, files).write(jobDigest, jobHealth, digest, c1, keyC1, digestEnd, c2, keyC2,
+    new MainCronFiles(ids, ledger, files).write(jobDigest, jobHealth, c1, keyC1, digestEnd, c2, keyC2,
         health.now());
   }
 

@@ -14,7 +14,7 @@ final class MainCronFiles extends Scenario {
   }
 
   /** Writes the two jobs and their run logs. */
-  void write(String digestId, String healthId, Transcript digest, String c1, String keyC1, Instant digestEnd,
+  void write(String digestId, String healthId, String c1, String keyC1, Instant digestEnd,
       String c2, String keyC2, Instant healthEnd) {
     Instant digestRun = at("2026-11-15T12:00:00.004Z");
     ObjectNode digestJob = JsonOut.object().put("id", digestId).put("agentId", "main").put("name", "Morning digest");
