@@ -31,7 +31,7 @@ public final class ClawMetryBuilder {
 
   /** An explicit OpenClaw state directory; null means discover it. */
   public ClawMetryBuilder stateDir(Path stateDir) {
-    this.stateDir = stateDir;
+    this.stateDir = stateDir == null ? null : stateDir.toAbsolutePath(); // relative to the working directory
     return this;
   }
 

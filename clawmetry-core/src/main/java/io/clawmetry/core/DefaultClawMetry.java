@@ -61,7 +61,7 @@ final class DefaultClawMetry implements ClawMetry {
     this.clock = clock;
     this.agents = new Agents(layout);
     this.costs = new CostFunction(Prices.book(layout, warnings));
-    warnings.addAll(layout.warnings());
+    warnings.absorb(layout.warnings());
   }
 
   static ClawMetry open(Environment env, Path stateDir, Clock clock) {
@@ -89,7 +89,7 @@ final class DefaultClawMetry implements ClawMetry {
         s = snapshot;
         if (s == null) {
           s = HomeSnapshot.read(layout, agents);
-          warnings.addAll(s.warnings());
+          warnings.absorb(s.warnings());
           snapshot = s;
         }
       }
@@ -104,7 +104,7 @@ final class DefaultClawMetry implements ClawMetry {
     for (AgentLayout a : layout.agents()) {
       infos.add(agentInfo(a, w));
     }
-    warnings.addAll(w);
+    warnings.absorb(w);
     List<Warning> all = new ArrayList<>(layout.warnings());
     all.addAll(w.list());
     return new Home(
@@ -198,7 +198,7 @@ final class DefaultClawMetry implements ClawMetry {
     for (TranscriptEvent e : events) {
       sources.add(new SourceRef(e.meta().origin().kind(), e.meta().origin().source()));
     }
-    warnings.addAll(w);
+    warnings.absorb(w);
     return new Report<>(events, new ArrayList<>(sources), w.list());
   }
 
@@ -209,7 +209,7 @@ final class DefaultClawMetry implements ClawMetry {
     List<SubagentRun> runs =
         withStateDb(
             w, db -> SubagentRegistry.read(layout.stateDirPath(), db, s.sessions(), layout.defaultAgentId(), w));
-    warnings.addAll(w);
+    warnings.absorb(w);
     return new Report<>(runs, stateSources(SourceKind.SUBAGENT_REGISTRY_JSON, layout.subagentRunsFile()), w.list());
   }
 
@@ -218,7 +218,7 @@ final class DefaultClawMetry implements ClawMetry {
     Warnings w = new Warnings();
     Path cronDir = Path.of(layout.cronDir().value());
     List<CronJob> jobs = withStateDb(w, db -> CronStoreReader.read(cronDir, db, w));
-    warnings.addAll(w);
+    warnings.absorb(w);
     return new Report<>(jobs, stateSources(SourceKind.CRON_STORE_JSON, layout.cronStoreFile()), w.list());
   }
 
@@ -231,7 +231,7 @@ final class DefaultClawMetry implements ClawMetry {
     Warnings w = new Warnings();
     Path cronDir = Path.of(layout.cronDir().value());
     List<CronRun> runs = withStateDb(w, db -> CronRunReader.read(jobId, cronDir, db, w));
-    warnings.addAll(w);
+    warnings.absorb(w);
     return new Report<>(
         runs, stateSources(SourceKind.CRON_RUN_LOG, cronDir.resolve("runs").resolve(jobId + ".jsonl")), w.list());
   }
@@ -257,7 +257,7 @@ final class DefaultClawMetry implements ClawMetry {
           "model calls without a timestamp left out of date-based buckets");
     }
     Prices.unpricedWarnings(rows, w);
-    warnings.addAll(w);
+    warnings.absorb(w);
     return new UsageReport(query, rows, UsageAggregator.totals(rows), new ArrayList<>(sources), w.list());
   }
 

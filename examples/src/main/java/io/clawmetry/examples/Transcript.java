@@ -234,7 +234,13 @@ final class Transcript {
     if (usageStyle != UsageStyle.PI_NO_COST) {
       ObjectNode costNode = Costs.recorded(model, tokens);
       usage.set("cost", costNode);
-      cost = costNode.get("total").decimalValue();
+      // the truth books the decimal pi-ai meant: the exact price x tokens, which the written double approximates
+      // (readers drop the float noise by rounding to the 15 significant digits a double holds)
+      cost = Costs.estimate(model, tokens);
+      if (Costs.decimal(costNode.get("total").doubleValue()).round(new java.math.MathContext(15))
+          .compareTo(cost) != 0) {
+        throw new IllegalStateException("written cost " + costNode.get("total") + " does not round to " + cost);
+      }
     }
     message.set("usage", usage);
     message.put("stopReason", stopReason).put("timestamp", requestStart);

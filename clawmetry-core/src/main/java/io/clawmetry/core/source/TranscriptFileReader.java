@@ -67,17 +67,29 @@ public final class TranscriptFileReader {
   }
 
   /**
-   * The session id of {@code file}: its header {@code id} (only the first line is read), else the id in its name.
+   * What the first line of a file says: its session id (the header {@code id}; the file name when there is no
+   * header), the session it was forked from, and when it was created (null when unknown).
    */
+  public record FileHeader(String sessionId, String parentSession, java.time.Instant timestamp) {}
+
+  /** The session id from the header only (the first line); the file name when there is none. */
   public String sessionId(TranscriptFile file) {
+    return header(file).sessionId();
+  }
+
+  /** Reads the first line only. Problems are left to the full read, which reports them. */
+  public FileHeader header(TranscriptFile file) {
     StreamState state = newState(file);
     String source = file.path().toString();
     Warnings ignored = new Warnings(); // the full read reports problems
     LineReader reader = new LineReader(source, file.closed(), ignored);
     EventParser quiet = new EventParser(ignored);
+    java.time.Instant[] created = new java.time.Instant[1];
     LineReader.LineSink first =
         line -> {
-          quiet.parse(new RawRecord(line.text(), new EventOrigin(file.kind(), source, line.number()), null), state);
+          quiet
+              .parse(new RawRecord(line.text(), new EventOrigin(file.kind(), source, line.number()), null), state)
+              .ifPresent(e -> created[0] = e.meta().timestamp());
           return false;
         };
     try {
@@ -91,7 +103,7 @@ public final class TranscriptFileReader {
     } catch (IOException | RuntimeException e) {
       // the full read reports it; the name decides meanwhile
     }
-    return state.sessionId();
+    return new FileHeader(state.sessionId(), state.parentSession(), created[0]);
   }
 
   private static InputStream zstd(TranscriptFile file) throws IOException {

@@ -132,12 +132,27 @@ public final class TranscriptScanner {
     }
   }
 
+  /**
+   * The counted files, oldest session first (by header time; files without one last, then by path): an entry copied
+   * into a fork is then booked to the session that first wrote it, whatever the file names sort like.
+   */
   private List<TranscriptFile> files(Warnings warnings) {
     List<TranscriptFile> files = new ArrayList<>(TranscriptFiles.list(sessionsDir, warnings));
     if (legacySessionsDir != null && !legacySessionsDir.equals(sessionsDir)) {
       files.addAll(TranscriptFiles.list(legacySessionsDir, warnings));
     }
-    return files;
+    TranscriptFileReader reader = new TranscriptFileReader(warnings);
+    record Dated(TranscriptFile file, Instant created) {}
+    List<Dated> dated = new ArrayList<>(files.size());
+    for (TranscriptFile f : files) {
+      dated.add(new Dated(f, reader.header(f).timestamp()));
+    }
+    dated.sort(
+        Comparator.comparing(Dated::created, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(d -> d.file().path()));
+    List<TranscriptFile> out = new ArrayList<>(dated.size());
+    dated.forEach(d -> out.add(d.file()));
+    return out;
   }
 
   private void withDatabase(Warnings warnings, Consumer<AgentDatabaseTranscripts> body) {

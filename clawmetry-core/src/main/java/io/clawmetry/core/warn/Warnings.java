@@ -50,6 +50,26 @@ public final class Warnings {
     }
   }
 
+  /**
+   * Takes in what another read of the same sources reported: a warning already held keeps the larger count instead of
+   * adding up, so reading a file twice does not double its malformed lines.
+   */
+  public synchronized void absorb(List<Warning> warnings) {
+    for (Warning w : warnings) {
+      Entry e = entries.get(new Key(w.kind(), w.source()));
+      if (e == null) {
+        add(w.kind(), w.source(), w.count(), w.firstPosition(), w.message());
+      } else if (w.count() > e.count) {
+        e.count = w.count();
+      }
+    }
+  }
+
+  /** See {@link #absorb(List)}. */
+  public void absorb(Warnings other) {
+    absorb(other.list());
+  }
+
   /** Adds already-built warnings. */
   public void addAll(List<Warning> warnings) {
     for (Warning w : warnings) {
