@@ -160,7 +160,12 @@ final class UsageCommand implements Callable<Integer> {
   }
 
   private static String models(UsageRow row) {
-    return String.join(", ", row.models().stream().map(UsageViews::modelName).distinct().toList());
+    String models = String.join(", ", row.models().stream().map(UsageViews::modelName).distinct().toList());
+    if (row.errors() == 0) {
+      return models;
+    }
+    String failed = row.errors() + (row.errors() == 1 ? " failed call" : " failed calls");
+    return models.isEmpty() ? "(" + failed + ")" : models + " (+" + failed + ")";
   }
 
   private static String lower(String s) {

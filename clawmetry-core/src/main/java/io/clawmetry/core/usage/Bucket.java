@@ -63,7 +63,7 @@ final class Bucket {
     long calls = 0;
     long unpriced = 0;
     for (Line l : lines.values()) {
-      out.add(new UsageLine(l.provider, l.model, l.tokens, l.cost, l.source, l.calls, l.unpriced));
+      out.add(new UsageLine(l.provider, l.model, l.tokens, plain(l.cost), l.source, l.calls, l.unpriced));
       tokens = tokens.plus(l.tokens);
       cost = cost.add(l.cost);
       source = source == null ? l.source : source.plus(l.source);
@@ -76,7 +76,12 @@ final class Bucket {
             .thenComparing(UsageLine::provider, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(UsageLine::model, Comparator.nullsFirst(Comparator.naturalOrder())));
     return new UsageRow(
-        key, agentId, tokens, cost, source == null ? CostSource.UNKNOWN : source, calls, errors, unpriced, out);
+        key, agentId, tokens, plain(cost), source == null ? CostSource.UNKNOWN : source, calls, errors, unpriced, out);
+  }
+
+  /** The same amount without trailing zeros (0.114050 → 0.11405), so equal sums print alike. */
+  private static BigDecimal plain(BigDecimal v) {
+    return v.signum() == 0 ? BigDecimal.ZERO : v.stripTrailingZeros();
   }
 
   /** Merges rows (for totals). */

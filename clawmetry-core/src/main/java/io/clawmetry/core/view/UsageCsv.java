@@ -10,7 +10,9 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The CSV of a usage report (RFC 4180, CRLF line ends, a header row): one row per bucket and model with every token
- * column, the exact cost and where it came from. Used by {@code clawmetry usage --csv} and {@code /api/usage.csv}.
+ * column, the exact cost and where it came from. The first column is named after the period ({@code date},
+ * {@code week}, {@code month}, {@code sessionId}, ...; {@code bucket} where that name is already a column). A bucket's
+ * failed calls ({@code errors}) are on its first row. Used by {@code clawmetry usage --csv} and {@code /api/usage.csv}.
  */
 public final class UsageCsv {
 
@@ -25,7 +27,8 @@ public final class UsageCsv {
   /** Writes the report to {@code out}. */
   public static void write(UsageReport r, Appendable out) throws IOException {
     String[] header = new String[COLUMNS.length + 1];
-    header[0] = UsageViews.keyName(r.query().period());
+    String key = UsageViews.keyName(r.query().period());
+    header[0] = java.util.Arrays.asList(COLUMNS).contains(key) ? "bucket" : key;
     System.arraycopy(COLUMNS, 0, header, 1, COLUMNS.length);
     try (CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header).get())) {
       for (UsageRow row : r.rows()) {
