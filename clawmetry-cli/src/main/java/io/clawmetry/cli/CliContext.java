@@ -12,6 +12,8 @@ final class CliContext {
   final PrintWriter out;
   final PrintWriter err;
   final Environment env;
+  /** {@code --home} given before the command name, or null. */
+  Path defaultHome;
 
   CliContext(PrintWriter out, PrintWriter err, Environment env) {
     this.out = out;
@@ -22,7 +24,7 @@ final class CliContext {
   /** Opens the OpenClaw home ({@code home} overrides discovery); exit code 3 when there is none. */
   ClawMetry open(Path home) {
     try {
-      return ClawMetryBuilder.create().environment(env).stateDir(home).build();
+      return ClawMetryBuilder.create().environment(env).stateDir(home != null ? home : defaultHome).build();
     } catch (HomeNotFoundException e) {
       throw new CliFailure(Main.NOTHING_FOUND, e.getMessage());
     }

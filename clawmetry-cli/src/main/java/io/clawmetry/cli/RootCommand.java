@@ -1,6 +1,8 @@
 package io.clawmetry.cli;
 
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -21,6 +23,15 @@ final class RootCommand implements Runnable {
 
   RootCommand(CliContext ctx) {
     this.ctx = ctx;
+  }
+
+  /** {@code clawmetry --home DIR <command>}: the same as giving {@code --home} to the command. */
+  @Option(
+      names = "--home",
+      paramLabel = "DIR",
+      description = "OpenClaw state directory for every command (default: discovered).")
+  void home(Path dir) {
+    ctx.defaultHome = dir;
   }
 
   @Override

@@ -63,4 +63,14 @@ class CliBasicsTest {
     assertEquals(Main.ERROR, r.exitCode, r.err);
     assertTrue(r.err.contains("no session with key or id 'agent:main:nope'"), r.err);
   }
+
+  @Test
+  void homeMayComeBeforeOrAfterTheCommand() {
+    String home = CliRun.exampleHome().toString();
+    CliRun before = CliRun.run(tmp, "--home", home, "sessions", "--json");
+    CliRun after = CliRun.run(tmp, "sessions", "--json", "--home", home);
+    assertEquals(Main.OK, before.exitCode, before.err);
+    assertEquals(after.out, before.out);
+    assertTrue(before.out.contains("\"agent:main:main\""), before.out);
+  }
 }
