@@ -59,6 +59,15 @@ public interface ClawMetry extends AutoCloseable {
    */
   UsageReport usage(UsageQuery query);
 
+  /**
+   * The sub-agent tree: every top-level session that spawned sub-agents, with each node's own and rolled-up usage
+   * and cost (a parent's total includes its descendants').
+   */
+  List<SubagentNode> subagentTree();
+
+  /** Cost today / this week / this month with a projection, active sessions, top models, failing crons, warnings. */
+  Overview overview(java.time.ZoneId zone);
+
   /** Every warning met so far while reading this home. */
   List<Warning> warnings();
 

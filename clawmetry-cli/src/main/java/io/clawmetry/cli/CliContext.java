@@ -23,10 +23,22 @@ final class CliContext {
 
   /** Opens the OpenClaw home ({@code home} overrides discovery); exit code 3 when there is none. */
   ClawMetry open(Path home) {
+    return open(home, null);
+  }
+
+  /** Opens the home with the given price files; exit code 2 when a price file cannot be read. */
+  ClawMetry open(Path home, PricingOptions pricing) {
     try {
-      return ClawMetryBuilder.create().environment(env).stateDir(home != null ? home : defaultHome).build();
+      return ClawMetryBuilder.create()
+          .environment(env)
+          .stateDir(home != null ? home : defaultHome)
+          .pricingOverrides(pricing == null ? null : pricing.overrides)
+          .pricingFile(pricing == null ? null : pricing.litellm)
+          .build();
     } catch (HomeNotFoundException e) {
       throw new CliFailure(Main.NOTHING_FOUND, e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new CliFailure(Main.USAGE, e.getMessage());
     }
   }
 }

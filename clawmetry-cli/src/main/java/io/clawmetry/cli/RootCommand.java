@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "A read-only observer of an OpenClaw installation: sessions, transcripts, usage, cost, crons.",
     subcommands = {
-      DoctorCommand.class, SessionsCommand.class, TranscriptCommand.class, UsageCommand.class
+      DoctorCommand.class, SessionsCommand.class, TranscriptCommand.class, UsageCommand.class,
+      SubagentsCommand.class, OverviewCommand.class
     })
 final class RootCommand implements Runnable {
 

@@ -38,6 +38,7 @@ final class UsageCommand implements Callable<Integer> {
 
   @ParentCommand RootCommand root;
   @Mixin HomeOption home;
+  @Mixin PricingOptions pricing;
 
   @Parameters(
       index = "0",
@@ -93,7 +94,7 @@ final class UsageCommand implements Callable<Integer> {
     if (q.since() != null && q.until() != null && q.since().isAfter(q.until())) {
       throw new CliFailure(Main.USAGE, "--since " + q.since() + " is after --until " + q.until());
     }
-    try (ClawMetry cm = root.ctx.open(home.home)) {
+    try (ClawMetry cm = root.ctx.open(home.home, pricing)) {
       UsageReport r = cm.usage(q);
       if (json || csv) {
         if (output != null) {

@@ -33,6 +33,9 @@ class GoldenOutputTest {
         "usage-model.csv      | usage model -z UTC --csv",
         "usage-daily.csv      | usage daily -z UTC --csv --breakdown",
         "usage-agent-compact.txt | usage agent -z UTC",
+        "subagents.txt        | subagents",
+        "subagents.json       | subagents --json",
+        "usage-origin.txt     | usage origin -z UTC --mode calculate",
       })
   void matchesGolden(String golden, String args) throws Exception {
     Path home = CliRun.exampleHome();

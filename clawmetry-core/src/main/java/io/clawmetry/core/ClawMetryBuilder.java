@@ -15,6 +15,8 @@ public final class ClawMetryBuilder {
   private Environment environment = Environment.system();
   private Path stateDir;
   private Clock clock = Clock.systemDefaultZone();
+  private Path pricingOverrides;
+  private Path pricingFile;
 
   private ClawMetryBuilder() {}
 
@@ -42,11 +44,30 @@ public final class ClawMetryBuilder {
   }
 
   /**
+   * A JSON file of prices that win over every other source: {@code {"provider/model" | "model": {"input", "output",
+   * "cacheRead", "cacheWrite"}}} in US dollars per million tokens. Null for none.
+   */
+  public ClawMetryBuilder pricingOverrides(Path file) {
+    this.pricingOverrides = file;
+    return this;
+  }
+
+  /**
+   * A newer copy of LiteLLM's {@code model_prices_and_context_window.json}, consulted before the bundled copy (which
+   * still prices what the newer file lacks). Null for none.
+   */
+  public ClawMetryBuilder pricingFile(Path file) {
+    this.pricingFile = file;
+    return this;
+  }
+
+  /**
    * Discovers the home and opens it.
    *
    * @throws HomeNotFoundException when the state directory does not exist
+   * @throws IllegalArgumentException when a pricing file given cannot be read
    */
   public ClawMetry build() {
-    return DefaultClawMetry.open(environment, stateDir, clock);
+    return DefaultClawMetry.open(environment, stateDir, clock, new PricingFiles(pricingOverrides, pricingFile));
   }
 }

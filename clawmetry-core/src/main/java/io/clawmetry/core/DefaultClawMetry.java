@@ -12,6 +12,9 @@ import io.clawmetry.api.SourceKind;
 import io.clawmetry.api.SourceRef;
 import io.clawmetry.api.SubagentRun;
 import io.clawmetry.api.TranscriptEvent;
+import io.clawmetry.api.Overview;
+import io.clawmetry.api.SubagentNode;
+import io.clawmetry.api.UsagePeriod;
 import io.clawmetry.api.UsageQuery;
 import io.clawmetry.api.UsageReport;
 import io.clawmetry.api.UsageRow;
@@ -24,6 +27,8 @@ import io.clawmetry.core.discovery.HomeLocator;
 import io.clawmetry.core.cron.CronRunReader;
 import io.clawmetry.core.cron.CronStoreReader;
 import io.clawmetry.core.pricing.CostFunction;
+import io.clawmetry.core.report.Overviews;
+import io.clawmetry.core.report.SubagentTrees;
 import io.clawmetry.core.session.SubagentRegistry;
 import io.clawmetry.core.sqlite.ReadOnlyDatabase;
 import io.clawmetry.core.source.TranscriptFiles;
@@ -32,6 +37,10 @@ import io.clawmetry.core.warn.Warnings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,15 +65,15 @@ final class DefaultClawMetry implements ClawMetry {
   private final CostFunction costs;
   private volatile HomeSnapshot snapshot;
 
-  private DefaultClawMetry(HomeLayout layout, Clock clock) {
+  private DefaultClawMetry(HomeLayout layout, Clock clock, PricingFiles pricing) {
     this.layout = layout;
     this.clock = clock;
     this.agents = new Agents(layout);
-    this.costs = new CostFunction(Prices.book(layout, warnings));
+    this.costs = new CostFunction(Prices.book(layout, pricing, warnings));
     warnings.absorb(layout.warnings());
   }
 
-  static ClawMetry open(Environment env, Path stateDir, Clock clock) {
+  static ClawMetry open(Environment env, Path stateDir, Clock clock, PricingFiles pricing) {
     HomeLayout layout = new HomeLocator(env).locate(stateDir);
     if (!layout.stateDirExists()) {
       throw new HomeNotFoundException(
@@ -74,7 +83,7 @@ final class DefaultClawMetry implements ClawMetry {
               + layout.stateDir().origin()
               + "); pass --home DIR or set OPENCLAW_STATE_DIR");
     }
-    return new DefaultClawMetry(layout, clock);
+    return new DefaultClawMetry(layout, clock, pricing);
   }
 
   /** The clock reports use for "now". */
@@ -259,6 +268,28 @@ final class DefaultClawMetry implements ClawMetry {
     Prices.unpricedWarnings(rows, w);
     warnings.absorb(w);
     return new UsageReport(query, rows, UsageAggregator.totals(rows), new ArrayList<>(sources), w.list());
+  }
+
+  @Override
+  public List<SubagentNode> subagentTree() {
+    Map<String, UsageRow> own = new HashMap<>();
+    UsageQuery q = UsageQuery.daily(ZoneId.of("UTC")).withPeriod(UsagePeriod.SESSION);
+    for (UsageRow r : usage(q).rows()) {
+      own.put(r.key(), r);
+    }
+    return SubagentTrees.build(snapshot().sessions(), subagents().items(), own);
+  }
+
+  @Override
+  public Overview overview(ZoneId zone) {
+    java.time.Instant now = clock.instant();
+    LocalDate today = now.atZone(zone).toLocalDate();
+    UsageQuery daily =
+        UsageQuery.daily(zone).between(Overviews.firstDayNeeded(today), today);
+    UsageQuery models =
+        UsageQuery.daily(zone).withPeriod(UsagePeriod.MODEL).between(today.withDayOfMonth(1), today);
+    return Overviews.build(
+        now, zone, usage(daily), usage(models), snapshot().sessions(), crons().items(), warnings());
   }
 
   private <T> List<T> withStateDb(Warnings w, Function<ReadOnlyDatabase, List<T>> body) {

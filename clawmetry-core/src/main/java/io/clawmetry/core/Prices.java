@@ -14,6 +14,7 @@ import io.clawmetry.core.pricing.PriceBook;
 import io.clawmetry.core.pricing.PriceSource;
 import io.clawmetry.core.warn.Warnings;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +32,11 @@ final class Prices {
 
   private Prices() {}
 
-  static PriceBook book(HomeLayout layout, Warnings warnings) {
+  static PriceBook book(HomeLayout layout, PricingFiles files, Warnings warnings) {
     List<PriceSource> chain = new ArrayList<>();
+    if (files.overrides() != null) {
+      chain.add(overrides(files.overrides()));
+    }
     PerMillionPrices config = new PerMillionPrices("openclaw.json");
     for (ProviderModelPrice p : layout.config().modelPrices()) {
       config.add(p.provider(), p.modelId(), p.input(), p.output(), p.cacheRead(), p.cacheWrite());
@@ -49,8 +53,43 @@ final class Prices {
         }
       }
     }
+    if (files.litellm() != null) {
+      try (InputStream in = Files.newInputStream(files.litellm())) {
+        chain.add(LiteLlmPrices.read("litellm " + files.litellm(), in));
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot read the pricing file " + files.litellm() + ": " + e.getMessage());
+      }
+    }
     chain.add(LiteLlmPrices.bundled());
     return new PriceBook(chain);
+  }
+
+  /** {@code {"provider/model" | "model": {input, output, cacheRead, cacheWrite}}}, USD per million tokens. */
+  private static PerMillionPrices overrides(Path file) {
+    PerMillionPrices out = new PerMillionPrices("overrides " + file);
+    JsonNode root;
+    try {
+      root = Json.LENIENT.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read the pricing overrides " + file + ": " + e.getMessage());
+    }
+    if (root == null || !root.isObject()) {
+      throw new IllegalArgumentException("pricing overrides " + file + " must be a JSON object of models");
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode p = e.getValue();
+      if (!p.isObject()) {
+        throw new IllegalArgumentException("pricing overrides " + file + ": " + e.getKey() + " is not an object");
+      }
+      String key = e.getKey();
+      int slash = key.indexOf('/');
+      String provider = slash > 0 ? key.substring(0, slash) : null;
+      String model = slash > 0 ? key.substring(slash + 1) : key;
+      out.add(provider, model, dec(p.get("input")), dec(p.get("output")), dec(p.get("cacheRead")),
+          dec(p.get("cacheWrite")));
+    }
+    return out;
   }
 
   /** {@code {providers:{<p>:{models:[{id, cost:{input, output, cacheRead, cacheWrite}}]}}}}; apiKey is never read. */

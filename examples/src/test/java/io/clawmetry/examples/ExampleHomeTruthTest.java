@@ -225,4 +225,64 @@ class ExampleHomeTruthTest {
         cm.warnings().stream().noneMatch(w -> w.kind() == WarningKind.MALFORMED_LINE && w.source().endsWith(partial)),
         cm.warnings().toString());
   }
+
+  @Test
+  void subagentTreeRollsUpOwnUsageOfEveryDescendant() {
+    JsonNode byKey = truth.get("bySessionKey");
+    List<io.clawmetry.api.SubagentNode> roots = cm.subagentTree();
+    assertEquals(truth.get("subagentTree").size(), roots.size());
+    for (io.clawmetry.api.SubagentNode root : roots) {
+      checkRollup(root, byKey);
+    }
+  }
+
+  /** Returns the node's total tokens after checking own = truth and total = own + children. */
+  private static long checkRollup(io.clawmetry.api.SubagentNode n, JsonNode byKey) {
+    assertEquals(byKey.get(n.sessionKey()).get("totalTokens").asLong(), n.ownTokens().total(), n.sessionKey());
+    long total = n.ownTokens().total();
+    BigDecimal cost = n.ownCost();
+    for (io.clawmetry.api.SubagentNode c : n.children()) {
+      total += checkRollup(c, byKey);
+      cost = cost.add(c.totalCost());
+    }
+    assertEquals(total, n.totalTokens().total(), n.sessionKey());
+    assertEquals(0, cost.compareTo(n.totalCost()), n.sessionKey());
+    return total;
+  }
+
+  @Test
+  void overviewWithAFixedClock() {
+    java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-11-19T23:00:00Z"), ZoneId.of("UTC"));
+    try (ClawMetry fixed =
+        ClawMetryBuilder.create()
+            .environment(Environment.of(Map.of(), Paths.get("no-user-home")))
+            .stateDir(home())
+            .clock(clock)
+            .build()) {
+      io.clawmetry.api.Overview o = fixed.overview(ZoneId.of("UTC"));
+      JsonNode days = truth.get("byDay").get("UTC");
+      assertEquals(0, new BigDecimal(days.get("2026-11-19").get("recordedCost").asText()).compareTo(o.costToday()));
+      BigDecimal week = BigDecimal.ZERO; // Monday 2026-11-16 .. Thursday 2026-11-19
+      for (String d : new String[] {"2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19"}) {
+        if (days.has(d)) {
+          week = week.add(new BigDecimal(days.get(d).get("recordedCost").asText()));
+        }
+      }
+      assertEquals(0, week.compareTo(o.costThisWeek()), week + " vs " + o.costThisWeek());
+      BigDecimal month = new BigDecimal(truth.get("totals").get("recordedCost").asText())
+          .add(new BigDecimal(truth.get("missingCost").get(0).get("estimatedCostFromConfig").asText()));
+      assertEquals(0, month.compareTo(o.costThisMonth()), month + " vs " + o.costThisMonth());
+      // projected: month so far / 19 days * 30 days, 6 decimals
+      assertEquals(0, month.multiply(BigDecimal.valueOf(30)).divide(BigDecimal.valueOf(19), 6,
+          java.math.RoundingMode.HALF_EVEN).compareTo(o.projectedMonth()));
+      assertEquals(List.of("Repo health"), o.failingCrons().stream().map(CronJob::name).collect(Collectors.toList()));
+      assertEquals("google", o.topModels().get(0).provider());
+      assertEquals(16, o.sessions());
+    }
+  }
+
+  private static Path home() {
+    Path examples = Paths.get("").toAbsolutePath();
+    return Files.isDirectory(examples.resolve("home")) ? examples.resolve("home") : examples.resolve("examples/home");
+  }
 }

@@ -15,13 +15,17 @@ import io.clawmetry.api.CronRun;
 import io.clawmetry.api.EventMeta;
 import io.clawmetry.api.GatewaySettings;
 import io.clawmetry.api.Home;
+import io.clawmetry.api.Overview;
 import io.clawmetry.api.RecordedCost;
 import io.clawmetry.api.Resolved;
 import io.clawmetry.api.SessionInfo;
 import io.clawmetry.api.SourceRef;
+import io.clawmetry.api.SubagentNode;
 import io.clawmetry.api.SubagentRun;
+import io.clawmetry.api.TokenCounts;
 import io.clawmetry.api.TranscriptEvent;
 import io.clawmetry.api.Usage;
+import io.clawmetry.api.UsageLine;
 import io.clawmetry.api.Warning;
 import io.clawmetry.core.json.Json;
 import java.time.Instant;
@@ -240,6 +244,65 @@ public final class JsonViews {
     o.put("createdAt", instant(r.createdAt()));
     o.put("endedAt", instant(r.endedAt()));
     o.set("source", r.source() == null ? F.nullNode() : source(r.source()));
+    return o;
+  }
+
+  /** Token counters. */
+  public static ObjectNode tokens(TokenCounts t) {
+    ObjectNode o = F.objectNode();
+    o.put("input", t.input());
+    o.put("output", t.output());
+    o.put("cacheRead", t.cacheRead());
+    o.put("cacheWrite", t.cacheWrite());
+    o.put("total", t.total());
+    return o;
+  }
+
+  /** A node of the sub-agent tree, with its children. */
+  public static ObjectNode subagentNode(SubagentNode n) {
+    ObjectNode o = F.objectNode();
+    o.put("sessionKey", n.sessionKey());
+    o.set("run", n.run() == null ? F.nullNode() : subagent(n.run()));
+    o.put("status", n.status());
+    o.put("runtimeMs", n.runtimeMs());
+    o.set("ownTokens", tokens(n.ownTokens()));
+    o.put("ownCost", n.ownCost());
+    o.set("totalTokens", tokens(n.totalTokens()));
+    o.put("totalCost", n.totalCost());
+    o.put("costSource", n.costSource().name().toLowerCase(Locale.ROOT));
+    ArrayNode kids = o.putArray("children");
+    n.children().forEach(c -> kids.add(subagentNode(c)));
+    return o;
+  }
+
+  /** The overview. */
+  public static ObjectNode overview(Overview v) {
+    ObjectNode o = F.objectNode();
+    o.put("asOf", instant(v.asOf()));
+    o.put("today", v.today().toString());
+    o.put("timezone", v.zone());
+    o.put("costToday", v.costToday());
+    o.put("costThisWeek", v.costThisWeek());
+    o.put("costThisMonth", v.costThisMonth());
+    o.put("projectedMonth", v.projectedMonth());
+    o.set("tokensToday", tokens(v.tokensToday()));
+    o.put("sessions", v.sessions());
+    ArrayNode active = o.putArray("activeSessions");
+    v.activeSessions().forEach(s -> active.add(session(s)));
+    ArrayNode top = o.putArray("topModels");
+    for (UsageLine l : v.topModels()) {
+      ObjectNode m = F.objectNode();
+      m.put("provider", l.provider());
+      m.put("model", l.model());
+      m.set("tokens", tokens(l.tokens()));
+      m.put("cost", l.cost());
+      m.put("costSource", l.costSource().name().toLowerCase(Locale.ROOT));
+      m.put("calls", l.calls());
+      top.add(m);
+    }
+    ArrayNode failing = o.putArray("failingCrons");
+    v.failingCrons().forEach(j -> failing.add(cronJob(j)));
+    o.set("warnings", warnings(v.warnings()));
     return o;
   }
 

@@ -1,0 +1,34 @@
+package io.clawmetry.api;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A session in the sub-agent tree with its own usage and the usage rolled up over its descendants.
+ *
+ * @param sessionKey the session key
+ * @param run the sub-agent run that spawned it, or null for a top-level session
+ * @param status the session's status ({@code running|done|failed|...}), or null
+ * @param runtimeMs how long it ran (ended − started), or null
+ * @param ownTokens tokens of this session's own model calls
+ * @param ownCost cost of this session's own model calls (auto cost mode)
+ * @param totalTokens own tokens plus every descendant's
+ * @param totalCost own cost plus every descendant's
+ * @param costSource where the rolled-up cost came from
+ * @param children the sessions it spawned, oldest first
+ */
+public record SubagentNode(
+    String sessionKey,
+    SubagentRun run,
+    String status,
+    Long runtimeMs,
+    TokenCounts ownTokens,
+    BigDecimal ownCost,
+    TokenCounts totalTokens,
+    BigDecimal totalCost,
+    CostSource costSource,
+    List<SubagentNode> children) {
+  public SubagentNode {
+    children = List.copyOf(children);
+  }
+}
