@@ -68,6 +68,13 @@ public interface ClawMetry extends AutoCloseable {
   /** Cost today / this week / this month with a projection, active sessions, top models, failing crons, warnings. */
   Overview overview(java.time.ZoneId zone);
 
+  /**
+   * Brings every result up to date with the files and databases, reading only what changed since the last read:
+   * bytes appended to transcripts (from the last complete line), new database rows, changed session indexes. A
+   * long-running process calls it periodically and pays only for new data.
+   */
+  RefreshStats refresh();
+
   /** Every warning met so far while reading this home. */
   List<Warning> warnings();
 

@@ -13,6 +13,7 @@ import io.clawmetry.api.SourceRef;
 import io.clawmetry.api.SubagentRun;
 import io.clawmetry.api.TranscriptEvent;
 import io.clawmetry.api.Overview;
+import io.clawmetry.api.RefreshStats;
 import io.clawmetry.api.SubagentNode;
 import io.clawmetry.api.UsagePeriod;
 import io.clawmetry.api.UsageQuery;
@@ -32,11 +33,15 @@ import io.clawmetry.core.report.SubagentTrees;
 import io.clawmetry.core.session.SubagentRegistry;
 import io.clawmetry.core.sqlite.ReadOnlyDatabase;
 import io.clawmetry.core.source.TranscriptFiles;
+import io.clawmetry.core.source.TranscriptLedger;
+import io.clawmetry.core.source.TranscriptSummary;
+import io.clawmetry.core.usage.Call;
 import io.clawmetry.core.usage.UsageAggregator;
 import io.clawmetry.core.warn.Warnings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -97,13 +102,48 @@ final class DefaultClawMetry implements ClawMetry {
       synchronized (this) {
         s = snapshot;
         if (s == null) {
-          s = HomeSnapshot.read(layout, agents);
-          warnings.absorb(s.warnings());
-          snapshot = s;
+          for (TranscriptLedger<Call> l : agents.ledgers()) {
+            if (!l.loaded()) {
+              l.refresh();
+            }
+          }
+          s = readSnapshot();
         }
       }
     }
     return s;
+  }
+
+  /** Re-reads the session index and merges it with the ledgers' transcript summaries. Caller holds the lock. */
+  private HomeSnapshot readSnapshot() {
+    List<TranscriptSummary> summaries = new ArrayList<>();
+    Warnings transcriptWarnings = new Warnings();
+    for (TranscriptLedger<Call> l : agents.ledgers()) {
+      summaries.addAll(l.summaries());
+      transcriptWarnings.addAll(l.warnings());
+    }
+    HomeSnapshot s = HomeSnapshot.read(layout, summaries, transcriptWarnings.list());
+    warnings.absorb(s.warnings());
+    snapshot = s;
+    return s;
+  }
+
+  @Override
+  public synchronized RefreshStats refresh() {
+    long start = System.nanoTime();
+    boolean full = false;
+    int files = 0;
+    long bytes = 0;
+    long events = 0;
+    for (TranscriptLedger<Call> l : agents.ledgers()) {
+      TranscriptLedger.Delta d = l.refresh();
+      full |= d.full();
+      files += d.filesRead();
+      bytes += d.bytesRead();
+      events += d.newEvents();
+    }
+    readSnapshot();
+    return new RefreshStats(full, files, bytes, events, Duration.ofNanos(System.nanoTime() - start));
   }
 
   @Override
@@ -246,19 +286,24 @@ final class DefaultClawMetry implements ClawMetry {
   }
 
   @Override
-  public UsageReport usage(UsageQuery query) {
+  public synchronized UsageReport usage(UsageQuery query) {
     HomeSnapshot s = snapshot();
     Warnings w = new Warnings();
     UsageAggregator agg = new UsageAggregator(query, costs);
-    Set<SourceRef> sources = new LinkedHashSet<>();
-    for (AgentLayout a : layout.agents()) {
-      if (query.agentId() != null && !query.agentId().equals(a.id())) {
+    for (TranscriptLedger<Call> l : agents.ledgers()) {
+      if (query.agentId() != null && !query.agentId().equals(l.agentId())) {
         continue;
       }
-      agents.scanner(a.id()).scan(w, e -> s.toCall(a.id(), e).ifPresent(agg::add));
+      for (Call c : l.items()) {
+        agg.add(s.toModelCall(l.agentId(), c));
+      }
+      w.addAll(l.warnings());
     }
+    Set<SourceRef> sources = new LinkedHashSet<>();
     for (SessionInfo si : s.sessions()) {
-      sources.addAll(si.transcripts());
+      if (query.agentId() == null || query.agentId().equals(si.agentId())) {
+        sources.addAll(si.transcripts());
+      }
     }
     List<UsageRow> rows = agg.rows();
     if (agg.undated() > 0) {

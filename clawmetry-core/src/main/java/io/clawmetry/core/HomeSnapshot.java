@@ -3,7 +3,6 @@ package io.clawmetry.core;
 import io.clawmetry.api.SessionInfo;
 import io.clawmetry.api.SessionKind;
 import io.clawmetry.api.SourceRef;
-import io.clawmetry.api.TranscriptEvent;
 import io.clawmetry.api.Warning;
 import io.clawmetry.core.discovery.AgentLayout;
 import io.clawmetry.core.discovery.HomeLayout;
@@ -14,7 +13,7 @@ import io.clawmetry.core.session.SessionsJsonReader;
 import io.clawmetry.core.session.SqliteSessionIndex;
 import io.clawmetry.core.source.TranscriptSummary;
 import io.clawmetry.core.sqlite.ReadOnlyDatabase;
-import io.clawmetry.core.usage.CallClassifier;
+import io.clawmetry.core.usage.Call;
 import io.clawmetry.core.usage.ModelCall;
 import io.clawmetry.core.warn.Warnings;
 import java.nio.file.Files;
@@ -54,10 +53,16 @@ final class HomeSnapshot {
     }
   }
 
-  static HomeSnapshot read(HomeLayout layout, Agents agents) {
+  /**
+   * Reads the session index of every agent and merges it with the transcripts' summaries.
+   *
+   * @param summaries per session id, from every agent's transcripts
+   * @param transcriptWarnings what reading the transcripts met
+   */
+  static HomeSnapshot read(HomeLayout layout, List<TranscriptSummary> summaries, List<Warning> transcriptWarnings) {
     Warnings w = new Warnings();
+    w.addAll(transcriptWarnings);
     List<IndexEntry> entries = new ArrayList<>();
-    List<TranscriptSummary> summaries = new ArrayList<>();
     for (AgentLayout a : layout.agents()) {
       Path json = a.sessionsDir().resolve("sessions.json");
       if (Files.isRegularFile(json)) {
@@ -73,7 +78,6 @@ final class HomeSnapshot {
           }
         }
       }
-      summaries.addAll(agents.scanner(a.id()).summaries(w));
     }
     if (layout.legacySessionsDir() != null) {
       Path json = layout.legacySessionsDir().resolve("sessions.json");
@@ -120,28 +124,21 @@ final class HomeSnapshot {
     return Optional.empty();
   }
 
-  /** The model call an event is, with its session's key, origin and channel; empty when it is not a call. */
-  Optional<ModelCall> toCall(String agentId, TranscriptEvent e) {
-    CallClassifier.Kind kind = CallClassifier.classify(e);
-    if (kind == CallClassifier.Kind.NOT_A_CALL) {
-      return Optional.empty();
-    }
-    TranscriptEvent.Message m = (TranscriptEvent.Message) e;
-    String sessionId = m.meta().sessionId();
-    SessionInfo s = byAgentAndId.get(agentId + "\u0000" + sessionId);
-    String key = s != null ? s.key() : SessionMerger.TRANSCRIPT_ONLY_PREFIX + sessionId;
-    return Optional.of(
-        new ModelCall(
-            agentId,
-            sessionId,
-            key,
-            origin(s == null ? SessionKind.OTHER : s.kind()),
-            s == null ? null : s.channel(),
-            m.meta().timestamp(),
-            m.provider(),
-            m.model(),
-            m.usage() == null ? io.clawmetry.api.Usage.ZERO : m.usage(),
-            kind == CallClassifier.Kind.ERROR));
+  /** A call with its session's key, origin and channel. */
+  ModelCall toModelCall(String agentId, Call c) {
+    SessionInfo s = byAgentAndId.get(agentId + "\u0000" + c.sessionId());
+    String key = s != null ? s.key() : SessionMerger.TRANSCRIPT_ONLY_PREFIX + c.sessionId();
+    return new ModelCall(
+        agentId,
+        c.sessionId(),
+        key,
+        origin(s == null ? SessionKind.OTHER : s.kind()),
+        s == null ? null : s.channel(),
+        c.timestamp(),
+        c.provider(),
+        c.model(),
+        c.usage(),
+        c.error());
   }
 
   /** The origin kind of a session kind: user, cron, subagent, heartbeat or other. */

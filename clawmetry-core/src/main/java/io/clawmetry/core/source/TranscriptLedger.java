@@ -1,0 +1,256 @@
+package io.clawmetry.core.source;
+
+import io.clawmetry.api.SourceKind;
+import io.clawmetry.api.SourceRef;
+import io.clawmetry.api.TranscriptEvent;
+import io.clawmetry.core.event.EventParser;
+import io.clawmetry.core.event.StreamState;
+import io.clawmetry.core.sqlite.ReadOnlyDatabase;
+import io.clawmetry.core.warn.Warnings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * One agent's transcripts read once and then kept up to date by reading only what changed: per file its size,
+ * modification time, identity and last complete line offset (a half-written last line is read when it is complete);
+ * per database session the highest {@code seq} read. Whatever the extractor takes from each distinct event (model
+ * calls, for usage) is kept, with the per-session summaries. A file that shrank, was replaced or vanished makes the
+ * next refresh read everything again, which is always correct. Not thread-safe: the owner serialises calls.
+ *
+ * @param <T> what is kept of an event
+ */
+public final class TranscriptLedger<T> {
+
+  /** What one refresh read. */
+  public record Delta(boolean full, int filesRead, long bytesRead, long newEvents) {}
+
+  private static final class Cursor {
+    final TranscriptFile file;
+    final StreamState state;
+    Object identity;
+    long size;
+    long modified;
+    LineReader.Position position = LineReader.Position.START;
+
+    Cursor(TranscriptFile file) {
+      this.file = file;
+      this.state = TranscriptFileReader.newState(file);
+    }
+  }
+
+  private final String agentId;
+  private final Path sessionsDir;
+  private final Path legacySessionsDir;
+  private final Path agentDatabase;
+  private final Function<TranscriptEvent, Optional<T>> extractor;
+
+  private final Map<Path, Cursor> cursors = new LinkedHashMap<>();
+  private final Map<String, StreamState> dbStates = new HashMap<>();
+  private Map<String, Long> dbLastSeq = new LinkedHashMap<>();
+  private final Set<String> seen = new HashSet<>();
+  private final List<T> items = new ArrayList<>();
+  private SummaryBuilder summaries;
+  private Warnings warnings = new Warnings();
+  private boolean loaded;
+
+  /** A ledger over the same sources as {@link TranscriptScanner}. */
+  public TranscriptLedger(
+      String agentId,
+      Path sessionsDir,
+      Path legacySessionsDir,
+      Path agentDatabase,
+      Function<TranscriptEvent, Optional<T>> extractor) {
+    this.agentId = agentId;
+    this.sessionsDir = sessionsDir;
+    this.legacySessionsDir = legacySessionsDir;
+    this.agentDatabase = agentDatabase;
+    this.extractor = extractor;
+    this.summaries = new SummaryBuilder(agentId);
+  }
+
+  /** The agent id. */
+  public String agentId() {
+    return agentId;
+  }
+
+  /** Reads what changed since the last refresh (everything the first time). */
+  public Delta refresh() {
+    List<TranscriptFile> files = files();
+    if (loaded && needsFullRead(files)) {
+      reset();
+    }
+    boolean full = !loaded;
+    long before = seen.size();
+    readDatabase();
+    int filesRead = 0;
+    long bytes = 0;
+    TranscriptFileReader reader = new TranscriptFileReader(warnings);
+    for (TranscriptFile f : order(files, reader)) {
+      Cursor c = cursors.computeIfAbsent(f.path(), p -> new Cursor(f));
+      BasicFileAttributes a = attributes(f.path());
+      if (a == null) {
+        continue;
+      }
+      if (a.size() == c.size && a.lastModifiedTime().toMillis() == c.modified) {
+        continue;
+      }
+      long from = c.position.offset();
+      SourceRef ref = f.ref();
+      c.position = reader.read(f, c.position, c.state, e -> accept(e, ref));
+      c.identity = a.fileKey();
+      c.size = a.size();
+      c.modified = a.lastModifiedTime().toMillis();
+      filesRead++;
+      bytes += f.compressed() ? a.size() : Math.max(0, c.position.offset() - from);
+    }
+    loaded = true;
+    return new Delta(full, filesRead, bytes, seen.size() - before);
+  }
+
+  /** Whether a first refresh has run. */
+  public boolean loaded() {
+    return loaded;
+  }
+
+  /** Everything kept so far, in reading order. */
+  public List<T> items() {
+    return Collections.unmodifiableList(items);
+  }
+
+  /** One summary per session id, as of the last refresh. */
+  public List<TranscriptSummary> summaries() {
+    return summaries.build();
+  }
+
+  /** The warnings of everything read (each line once). */
+  public Warnings warnings() {
+    return warnings;
+  }
+
+  private void accept(TranscriptEvent e, SourceRef ref) {
+    summaries.source(e.meta().sessionId(), ref);
+    if (seen.add(e.meta().dedupKey())) {
+      summaries.event(e);
+      extractor.apply(e).ifPresent(items::add);
+    }
+  }
+
+  private void readDatabase() {
+    if (agentDatabase == null) {
+      return;
+    }
+    Optional<ReadOnlyDatabase> db = ReadOnlyDatabase.open(agentDatabase, warnings);
+    if (db.isEmpty()) {
+      return;
+    }
+    try (ReadOnlyDatabase open = db.get()) {
+      Optional<AgentDatabaseTranscripts> t = AgentDatabaseTranscripts.of(open, warnings);
+      if (t.isEmpty()) {
+        return;
+      }
+      EventParser parser = new EventParser(warnings);
+      SourceRef ref = new SourceRef(SourceKind.SQLITE_TRANSCRIPT, agentDatabase.toAbsolutePath().toString());
+      dbLastSeq =
+          t.get()
+              .readAfter(
+                  dbLastSeq,
+                  warnings,
+                  r -> {
+                    StreamState s = dbStates.computeIfAbsent(r.sessionIdHint(), StreamState::new);
+                    parser.parse(r, s).ifPresent(e -> accept(e, ref));
+                  });
+    }
+  }
+
+  /** A known file vanished, shrank below what was read, or is another file now: read everything again. */
+  private boolean needsFullRead(List<TranscriptFile> files) {
+    Set<Path> present = new HashSet<>();
+    for (TranscriptFile f : files) {
+      present.add(f.path());
+      Cursor c = cursors.get(f.path());
+      if (c == null) {
+        continue;
+      }
+      BasicFileAttributes a = attributes(f.path());
+      if (a == null || !Objects.equals(a.fileKey(), c.identity)) {
+        return true;
+      }
+      boolean changed =
+          c.file.compressed()
+              ? a.size() != c.size // positions count decompressed bytes; an archive never grows
+              : a.size() < c.position.offset();
+      if (changed) {
+        return true;
+      }
+    }
+    return !present.containsAll(cursors.keySet());
+  }
+
+  private void reset() {
+    cursors.clear();
+    dbStates.clear();
+    dbLastSeq = new LinkedHashMap<>();
+    seen.clear();
+    items.clear();
+    summaries = new SummaryBuilder(agentId);
+    warnings = new Warnings();
+    loaded = false;
+  }
+
+  private List<TranscriptFile> files() {
+    List<TranscriptFile> files = new ArrayList<>(TranscriptFiles.list(sessionsDir, warnings));
+    if (legacySessionsDir != null && !legacySessionsDir.equals(sessionsDir)) {
+      files.addAll(TranscriptFiles.list(legacySessionsDir, warnings));
+    }
+    return files;
+  }
+
+  /**
+   * Known files first (in the order they were first read), then new files oldest session first by header time, so an
+   * entry copied into a fork is booked to the session that wrote it.
+   */
+  private List<TranscriptFile> order(List<TranscriptFile> files, TranscriptFileReader reader) {
+    Map<Path, TranscriptFile> byPath = new LinkedHashMap<>();
+    files.forEach(f -> byPath.put(f.path(), f));
+    List<TranscriptFile> out = new ArrayList<>(files.size());
+    for (Path known : cursors.keySet()) {
+      TranscriptFile f = byPath.remove(known);
+      if (f != null) {
+        out.add(f);
+      }
+    }
+    record Dated(TranscriptFile file, Instant created) {}
+    List<Dated> fresh = new ArrayList<>();
+    for (TranscriptFile f : byPath.values()) {
+      fresh.add(new Dated(f, reader.header(f).timestamp()));
+    }
+    fresh.sort(
+        Comparator.comparing(Dated::created, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(d -> d.file().path()));
+    fresh.forEach(d -> out.add(d.file()));
+    return out;
+  }
+
+  private BasicFileAttributes attributes(Path p) {
+    try {
+      return Files.readAttributes(p, BasicFileAttributes.class);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package io.clawmetry.core.usage;
+
+import io.clawmetry.api.TranscriptEvent;
+import io.clawmetry.api.Usage;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What usage keeps of one assistant message that is a model call or an error row: small, with no content, so that a
+ * long-running process can hold every call of an installation.
+ *
+ * @param sessionId the session id of the transcript it was read from
+ * @param timestamp when it was written, or null
+ * @param provider the provider
+ * @param model the model
+ * @param usage its usage ({@link Usage#ZERO} for an error row without one)
+ * @param error whether it is an error row
+ */
+public record Call(String sessionId, Instant timestamp, String provider, String model, Usage usage, boolean error) {
+
+  /** The call an event is, if it is one ({@link CallClassifier}). */
+  public static Optional<Call> of(TranscriptEvent e) {
+    CallClassifier.Kind kind = CallClassifier.classify(e);
+    if (kind == CallClassifier.Kind.NOT_A_CALL) {
+      return Optional.empty();
+    }
+    TranscriptEvent.Message m = (TranscriptEvent.Message) e;
+    return Optional.of(
+        new Call(
+            m.meta().sessionId(),
+            m.meta().timestamp(),
+            intern(m.provider()),
+            intern(m.model()),
+            m.usage() == null ? Usage.ZERO : m.usage(),
+            kind == CallClassifier.Kind.ERROR));
+  }
+
+  private static String intern(String s) {
+    return s == null ? null : s.intern(); // a handful of distinct names over millions of calls
+  }
+}
