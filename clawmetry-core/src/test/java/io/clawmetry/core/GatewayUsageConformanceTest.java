@@ -84,6 +84,36 @@ class GatewayUsageConformanceTest {
     assertEquals(6, sessions, "sessions in the gateway's answer");
   }
 
+  @Test
+  void theUsageEngineTotalsEqualTheGatewaysTotals() throws Exception {
+    JsonNode totals = lastFreshSessionsUsage().get("totals");
+    try (ClawMetry cm =
+        ClawMetryBuilder.create()
+            .environment(Environment.of(Map.of(), tmp.resolve("user-home")))
+            .stateDir(TestHomes.realSqliteHome(tmp))
+            .build()) {
+      io.clawmetry.api.UsageRow t =
+          cm.usage(io.clawmetry.api.UsageQuery.daily(java.time.ZoneId.of("UTC"))
+                  .withCostMode(io.clawmetry.api.CostMode.AUTO))
+              .totals();
+      assertEquals(totals.get("input").asLong(), t.tokens().input());
+      assertEquals(totals.get("output").asLong(), t.tokens().output());
+      assertEquals(totals.get("cacheRead").asLong(), t.tokens().cacheRead());
+      assertEquals(totals.get("cacheWrite").asLong(), t.tokens().cacheWrite());
+      assertEquals(totals.get("totalTokens").asLong(), t.tokens().total());
+      assertEquals(17, t.calls());
+      assertEquals(0, new BigDecimal("0.30195385").compareTo(t.cost()), t.cost().toString());
+      assertEquals(io.clawmetry.api.CostSource.RECORDED, t.costSource());
+      // and estimating every call from openclaw.json's prices gives the same figure OpenClaw recorded
+      io.clawmetry.api.UsageRow calc =
+          cm.usage(io.clawmetry.api.UsageQuery.daily(java.time.ZoneId.of("UTC"))
+                  .withCostMode(io.clawmetry.api.CostMode.CALCULATE))
+              .totals();
+      assertEquals(0, new BigDecimal("0.30195385").compareTo(calc.cost()), calc.cost().toString());
+      assertEquals(io.clawmetry.api.CostSource.ESTIMATED, calc.costSource());
+    }
+  }
+
   private static BigDecimal round(BigDecimal v) {
     return v.setScale(12, RoundingMode.HALF_EVEN);
   }
