@@ -68,6 +68,7 @@ final class DefaultClawMetry implements ClawMetry {
   private final Warnings warnings = new Warnings();
   private final Agents agents;
   private final CostFunction costs;
+  private final SessionIndexCache indexCache = new SessionIndexCache();
   private volatile HomeSnapshot snapshot;
 
   private DefaultClawMetry(HomeLayout layout, Clock clock, PricingFiles pricing) {
@@ -122,7 +123,7 @@ final class DefaultClawMetry implements ClawMetry {
       summaries.addAll(l.summaries());
       transcriptWarnings.addAll(l.warnings());
     }
-    HomeSnapshot s = HomeSnapshot.read(layout, summaries, transcriptWarnings.list());
+    HomeSnapshot s = HomeSnapshot.read(layout, indexCache, summaries, transcriptWarnings.list());
     warnings.absorb(s.warnings());
     snapshot = s;
     return s;

@@ -4,20 +4,14 @@ import io.clawmetry.api.SessionInfo;
 import io.clawmetry.api.SessionKind;
 import io.clawmetry.api.SourceRef;
 import io.clawmetry.api.Warning;
-import io.clawmetry.core.discovery.AgentLayout;
 import io.clawmetry.core.discovery.HomeLayout;
 import io.clawmetry.core.session.IndexEntry;
 import io.clawmetry.core.session.SessionKeys;
 import io.clawmetry.core.session.SessionMerger;
-import io.clawmetry.core.session.SessionsJsonReader;
-import io.clawmetry.core.session.SqliteSessionIndex;
 import io.clawmetry.core.source.TranscriptSummary;
-import io.clawmetry.core.sqlite.ReadOnlyDatabase;
 import io.clawmetry.core.usage.Call;
 import io.clawmetry.core.usage.ModelCall;
 import io.clawmetry.core.warn.Warnings;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -56,35 +50,18 @@ final class HomeSnapshot {
   /**
    * Reads the session index of every agent and merges it with the transcripts' summaries.
    *
+   * @param index the session index entries, re-read where they changed
    * @param summaries per session id, from every agent's transcripts
    * @param transcriptWarnings what reading the transcripts met
    */
-  static HomeSnapshot read(HomeLayout layout, List<TranscriptSummary> summaries, List<Warning> transcriptWarnings) {
+  static HomeSnapshot read(
+      HomeLayout layout,
+      SessionIndexCache index,
+      List<TranscriptSummary> summaries,
+      List<Warning> transcriptWarnings) {
     Warnings w = new Warnings();
     w.addAll(transcriptWarnings);
-    List<IndexEntry> entries = new ArrayList<>();
-    for (AgentLayout a : layout.agents()) {
-      Path json = a.sessionsDir().resolve("sessions.json");
-      if (Files.isRegularFile(json)) {
-        entries.addAll(SessionsJsonReader.read(json, a.id(), w));
-      }
-      if (a.database() != null) {
-        Optional<ReadOnlyDatabase> db = ReadOnlyDatabase.open(a.database(), w);
-        if (db.isPresent()) {
-          try (ReadOnlyDatabase d = db.get()) {
-            if (d.hasTable("session_nodes") || d.hasTable("session_windows")) {
-              entries.addAll(SqliteSessionIndex.read(d, a.id(), w));
-            }
-          }
-        }
-      }
-    }
-    if (layout.legacySessionsDir() != null) {
-      Path json = layout.legacySessionsDir().resolve("sessions.json");
-      if (Files.isRegularFile(json)) {
-        entries.addAll(SessionsJsonReader.read(json, layout.defaultAgentId(), w));
-      }
-    }
+    List<IndexEntry> entries = index.entries(layout, w);
     SessionKeys keys = new SessionKeys(layout.config().sessionMainKey().orElse(SessionKeys.DEFAULT_MAIN_KEY));
     List<SessionInfo> sessions = new SessionMerger(keys).merge(entries, summaries);
     Set<SourceRef> sources = new LinkedHashSet<>();

@@ -126,6 +126,21 @@ class IncrementalRefreshTest {
     }
   }
 
+  @Test
+  void aRewrittenSessionIndexIsReadAgainAndAnUnchangedOneIsNot() throws Exception {
+    Path home = TestHomes.exampleHomeCopy(tmp);
+    Path index = home.resolve("agents/main/sessions/sessions.json");
+    try (ClawMetry cm = open(home)) {
+      assertEquals("running", cm.session("agent:main:main").orElseThrow().status());
+      String json = Files.readString(index, StandardCharsets.UTF_8);
+      assertTrue(json.contains("\"status\": \"running\"") || json.contains("\"status\":\"running\""), json);
+      Files.writeString(index, json.replaceFirst("\"status\": ?\"running\"", "\"status\": \"done\""),
+          StandardCharsets.UTF_8);
+      cm.refresh();
+      assertEquals("done", cm.session("agent:main:main").orElseThrow().status());
+    }
+  }
+
   static Stream<Long> seeds() {
     return LongStream.range(0, 12).mapToObj(i -> 0xC1A3L + i * 104729);
   }

@@ -1,0 +1,98 @@
+package io.clawmetry.core;
+
+import io.clawmetry.api.Warning;
+import io.clawmetry.core.discovery.AgentLayout;
+import io.clawmetry.core.discovery.HomeLayout;
+import io.clawmetry.core.session.IndexEntry;
+import io.clawmetry.core.session.SessionsJsonReader;
+import io.clawmetry.core.session.SqliteSessionIndex;
+import io.clawmetry.core.sqlite.ReadOnlyDatabase;
+import io.clawmetry.core.warn.Warnings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The session index entries of every agent ({@code sessions.json}, {@code session_nodes}/{@code session_windows}),
+ * re-read only when a source changed: a file by its size, modification time and identity, a database by those of the
+ * database and its {@code -wal} file (every committed write changes one of them). Not thread-safe; the facade
+ * serialises refreshes.
+ */
+final class SessionIndexCache {
+
+  private record Signature(List<Object> parts) {}
+
+  private record Cached(Signature signature, List<IndexEntry> entries, List<Warning> warnings) {}
+
+  private final Map<String, Cached> cache = new HashMap<>();
+
+  /** Every agent's entries, and the warnings met reading them, into {@code warnings}. */
+  List<IndexEntry> entries(HomeLayout layout, Warnings warnings) {
+    List<IndexEntry> out = new ArrayList<>();
+    for (AgentLayout a : layout.agents()) {
+      Path json = a.sessionsDir().resolve("sessions.json");
+      out.addAll(read("json:" + json, signature(json), warnings,
+          w -> Files.isRegularFile(json) ? SessionsJsonReader.read(json, a.id(), w) : List.of()));
+      if (a.database() != null) {
+        Path db = a.database();
+        out.addAll(read("db:" + db, signature(db, Path.of(db + "-wal")), warnings, w -> database(db, a.id(), w)));
+      }
+    }
+    if (layout.legacySessionsDir() != null) {
+      Path json = layout.legacySessionsDir().resolve("sessions.json");
+      out.addAll(read("json:" + json, signature(json), warnings,
+          w -> Files.isRegularFile(json) ? SessionsJsonReader.read(json, layout.defaultAgentId(), w) : List.of()));
+    }
+    return out;
+  }
+
+  private interface Reader {
+    List<IndexEntry> read(Warnings w);
+  }
+
+  private List<IndexEntry> read(String key, Signature sig, Warnings warnings, Reader reader) {
+    Cached c = cache.get(key);
+    if (c == null || !c.signature().equals(sig)) {
+      Warnings w = new Warnings();
+      c = new Cached(sig, List.copyOf(reader.read(w)), w.list());
+      cache.put(key, c);
+    }
+    warnings.addAll(c.warnings());
+    return c.entries();
+  }
+
+  private static List<IndexEntry> database(Path db, String agentId, Warnings w) {
+    Optional<ReadOnlyDatabase> open = ReadOnlyDatabase.open(db, w);
+    if (open.isEmpty()) {
+      return List.of();
+    }
+    try (ReadOnlyDatabase d = open.get()) {
+      return d.hasTable("session_nodes") || d.hasTable("session_windows")
+          ? SqliteSessionIndex.read(d, agentId, w)
+          : List.of();
+    }
+  }
+
+  private static Signature signature(Path... files) {
+    List<Object> parts = new ArrayList<>();
+    for (Path f : files) {
+      parts.add(stat(f));
+    }
+    return new Signature(parts);
+  }
+
+  private static Object stat(Path p) {
+    try {
+      BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+      return List.of(a.size(), a.lastModifiedTime().toMillis(), String.valueOf(a.fileKey()));
+    } catch (IOException e) {
+      return "absent";
+    }
+  }
+}
