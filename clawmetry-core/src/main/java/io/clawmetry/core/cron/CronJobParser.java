@@ -1,12 +1,13 @@
 package io.clawmetry.core.cron;
 
-import static io.clawmetry.core.cron.CronValues.first;
+import static io.clawmetry.core.json.JsonNodes.first;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clawmetry.api.CronJob;
 import io.clawmetry.api.CronSchedule;
 import io.clawmetry.api.CronState;
 import io.clawmetry.api.SourceRef;
+import io.clawmetry.core.json.JsonNodes;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -21,7 +22,7 @@ final class CronJobParser {
 
   /** The job id ({@code id}, legacy {@code jobId}), or null. */
   static String idOf(JsonNode job) {
-    return first(CronValues.text(job, "id"), CronValues.text(job, "jobId"));
+    return first(JsonNodes.text(job, "id"), JsonNodes.text(job, "jobId"));
   }
 
   /**
@@ -38,20 +39,20 @@ final class CronJobParser {
     if (id == null) {
       return null;
     }
-    JsonNode st = state != null && state.isObject() ? state : CronValues.object(job, "state");
-    Boolean enabled = CronValues.bool(job, "enabled");
+    JsonNode st = state != null && state.isObject() ? state : JsonNodes.object(job, "state");
+    Boolean enabled = JsonNodes.bool(job, "enabled");
     return new CronJob(
         id,
-        CronValues.text(job, "agentId"),
-        first(CronValues.text(job, "name"), CronValues.text(job, "displayName"), id),
-        CronValues.text(job, "description"),
+        JsonNodes.text(job, "agentId"),
+        first(JsonNodes.text(job, "name"), JsonNodes.text(job, "displayName"), id),
+        JsonNodes.text(job, "description"),
         enabled == null || enabled,
         schedule(job),
-        CronValues.text(job, "sessionTarget"),
+        JsonNodes.text(job, "sessionTarget"),
         payloadKind(job),
-        CronValues.text(CronValues.object(job, "delivery"), "mode"),
-        CronValues.millis(job, "createdAtMs"),
-        first(CronValues.millis(job, "updatedAtMs"), updatedAtFallback),
+        JsonNodes.text(JsonNodes.object(job, "delivery"), "mode"),
+        JsonNodes.millis(job, "createdAtMs"),
+        first(JsonNodes.millis(job, "updatedAtMs"), updatedAtFallback),
         state(st),
         source);
   }
@@ -60,14 +61,14 @@ final class CronJobParser {
   static CronSchedule schedule(JsonNode job) {
     JsonNode raw = job.get("schedule");
     if (raw != null && raw.isTextual()) {
-      return new CronSchedule("cron", raw.asText(), CronValues.text(job, "tz"), null, null);
+      return new CronSchedule("cron", raw.asText(), JsonNodes.text(job, "tz"), null, null);
     }
     JsonNode s = raw != null && raw.isObject() ? raw : job;
-    String expr = first(CronValues.text(s, "expr"), CronValues.text(s, "cron"));
-    String tz = first(CronValues.text(s, "tz"), CronValues.text(s, "timezone"));
-    Long everyMs = CronValues.number(s, "everyMs");
-    Instant at = first(CronValues.isoOrMillis(s, "at"), CronValues.millis(s, "atMs"));
-    String kind = CronValues.text(s, "kind");
+    String expr = first(JsonNodes.text(s, "expr"), JsonNodes.text(s, "cron"));
+    String tz = first(JsonNodes.text(s, "tz"), JsonNodes.text(s, "timezone"));
+    Long everyMs = JsonNodes.number(s, "everyMs");
+    Instant at = first(JsonNodes.instant(s, "at"), JsonNodes.millis(s, "atMs"));
+    String kind = JsonNodes.text(s, "kind");
     if (s == job && kind != null && !kind.matches("(?i)at|every|cron")) {
       kind = null; // a top-level kind of something else is not a schedule kind
     }
@@ -82,13 +83,13 @@ final class CronJobParser {
 
   /** {@code systemEvent|agentTurn|heartbeat} normalised from any case, or inferred from top-level message/text. */
   static String payloadKind(JsonNode job) {
-    JsonNode payload = CronValues.object(job, "payload");
-    String kind = CronValues.text(payload, "kind");
+    JsonNode payload = JsonNodes.object(job, "payload");
+    String kind = JsonNodes.text(payload, "kind");
     if (kind == null) {
-      if (CronValues.text(payload, "message") != null || CronValues.text(job, "message") != null) {
+      if (JsonNodes.text(payload, "message") != null || JsonNodes.text(job, "message") != null) {
         return "agentTurn";
       }
-      if (CronValues.text(payload, "text") != null || CronValues.text(job, "text") != null) {
+      if (JsonNodes.text(payload, "text") != null || JsonNodes.text(job, "text") != null) {
         return "systemEvent";
       }
       return null;
@@ -103,15 +104,15 @@ final class CronJobParser {
 
   /** The scheduler state; {@code lastRunStatus} wins over the older {@code lastStatus}. */
   static CronState state(JsonNode st) {
-    Long errors = CronValues.number(st, "consecutiveErrors");
+    Long errors = JsonNodes.number(st, "consecutiveErrors");
     return new CronState(
-        CronValues.millis(st, "nextRunAtMs"),
-        CronValues.millis(st, "runningAtMs"),
-        CronValues.millis(st, "lastRunAtMs"),
-        first(CronValues.text(st, "lastRunStatus"), CronValues.text(st, "lastStatus")),
-        CronValues.text(st, "lastError"),
-        CronValues.number(st, "lastDurationMs"),
+        JsonNodes.millis(st, "nextRunAtMs"),
+        JsonNodes.millis(st, "runningAtMs"),
+        JsonNodes.millis(st, "lastRunAtMs"),
+        first(JsonNodes.text(st, "lastRunStatus"), JsonNodes.text(st, "lastStatus")),
+        JsonNodes.text(st, "lastError"),
+        JsonNodes.number(st, "lastDurationMs"),
         errors == null ? 0 : errors.intValue(),
-        CronValues.text(st, "lastDeliveryStatus"));
+        JsonNodes.text(st, "lastDeliveryStatus"));
   }
 }

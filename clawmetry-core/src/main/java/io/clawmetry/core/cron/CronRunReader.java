@@ -1,6 +1,6 @@
 package io.clawmetry.core.cron;
 
-import static io.clawmetry.core.cron.CronValues.first;
+import static io.clawmetry.core.json.JsonNodes.first;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clawmetry.api.CronRun;

@@ -1,6 +1,6 @@
 package io.clawmetry.core.cron;
 
-import static io.clawmetry.core.cron.CronValues.first;
+import static io.clawmetry.core.json.JsonNodes.first;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -9,12 +9,12 @@ import io.clawmetry.api.SourceKind;
 import io.clawmetry.api.SourceRef;
 import io.clawmetry.api.WarningKind;
 import io.clawmetry.core.json.Json;
+import io.clawmetry.core.json.JsonNodes;
 import io.clawmetry.core.session.SessionKeys;
 import io.clawmetry.core.sqlite.ReadOnlyDatabase;
+import io.clawmetry.core.sqlite.SqlRows;
 import io.clawmetry.core.warn.Warnings;
 import java.io.IOException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,9 +43,9 @@ final class CronRunsDb {
       Set<String> c = db.columns("task_runs");
       SourceRef source = new SourceRef(SourceKind.STATE_DATABASE, dbPath + "#task_runs");
       db.query("SELECT * FROM task_runs WHERE runtime = 'cron' AND source_id = ?", new Object[] {jobId}, rs -> {
-        JsonNode d = detail(text(rs, c, "detail_json"), dbPath, text(rs, c, "task_id"), warnings);
-        String taskRunId = text(rs, c, "run_id");
-        String detailRunId = CronValues.text(d, "runId");
+        JsonNode d = detail(SqlRows.text(rs, c, "detail_json"), dbPath, SqlRows.text(rs, c, "task_id"), warnings);
+        String taskRunId = SqlRows.text(rs, c, "run_id");
+        String detailRunId = JsonNodes.text(d, "runId");
         Receipt r = receipts.stream()
             .filter(x -> (detailRunId != null && detailRunId.equals(x.requestRunId()))
                 || (taskRunId != null && x.receiptId() != null && taskRunId.contains(x.receiptId())))
@@ -53,22 +53,22 @@ final class CronRunsDb {
         if (r != null) {
           used.add(r);
         }
-        String child = text(rs, c, "child_session_key");
+        String child = SqlRows.text(rs, c, "child_session_key");
         out.add(new CronRun(
             jobId,
             first(detailRunId, r == null ? null : r.requestRunId(), taskRunId),
-            first(CronValues.text(d, "status"), r == null ? null : r.status(), taskStatus(text(rs, c, "status"))),
-            first(CronValues.millis(d, "runAtMs"), instant(rs, c, "started_at"), r == null ? null : r.startedAt()),
-            first(instant(rs, c, "ended_at"), r == null ? null : r.finishedAt(), CronValues.millis(d, "ts")),
-            CronValues.number(d, "durationMs"),
-            first(CronValues.text(d, "error"), text(rs, c, "error"), r == null ? null : r.error()),
-            first(CronValues.text(d, "summary"), text(rs, c, "terminal_summary")),
-            first(CronValues.text(d, "sessionId"), SessionKeys.cronRunSessionIdOf(child)),
-            first(CronValues.text(d, "sessionKey"), child),
-            CronValues.text(d, "provider"),
-            CronValues.text(d, "model"),
+            first(JsonNodes.text(d, "status"), r == null ? null : r.status(), taskStatus(SqlRows.text(rs, c, "status"))),
+            first(JsonNodes.millis(d, "runAtMs"), SqlRows.instant(rs, c, "started_at"), r == null ? null : r.startedAt()),
+            first(SqlRows.instant(rs, c, "ended_at"), r == null ? null : r.finishedAt(), JsonNodes.millis(d, "ts")),
+            JsonNodes.number(d, "durationMs"),
+            first(JsonNodes.text(d, "error"), SqlRows.text(rs, c, "error"), r == null ? null : r.error()),
+            first(JsonNodes.text(d, "summary"), SqlRows.text(rs, c, "terminal_summary")),
+            first(JsonNodes.text(d, "sessionId"), SessionKeys.cronRunSessionIdOf(child)),
+            first(JsonNodes.text(d, "sessionKey"), child),
+            JsonNodes.text(d, "provider"),
+            JsonNodes.text(d, "model"),
             RunLogEntry.usage(d.get("usage")),
-            CronValues.text(d, "deliveryStatus"),
+            JsonNodes.text(d, "deliveryStatus"),
             source));
       }, warnings);
     } else {
@@ -104,12 +104,12 @@ final class CronRunsDb {
     }
     Set<String> c = db.columns("cron_run_receipts");
     db.query("SELECT * FROM cron_run_receipts WHERE job_id = ?", new Object[] {jobId}, rs -> out.add(new Receipt(
-        text(rs, c, "receipt_id"),
-        text(rs, c, "request_run_id"),
-        text(rs, c, "status"),
-        instant(rs, c, "started_at_ms"),
-        instant(rs, c, "finished_at_ms"),
-        text(rs, c, "error_text"))), warnings);
+        SqlRows.text(rs, c, "receipt_id"),
+        SqlRows.text(rs, c, "request_run_id"),
+        SqlRows.text(rs, c, "status"),
+        SqlRows.instant(rs, c, "started_at_ms"),
+        SqlRows.instant(rs, c, "finished_at_ms"),
+        SqlRows.text(rs, c, "error_text"))), warnings);
     return out;
   }
 
@@ -128,21 +128,5 @@ final class CronRunsDb {
     warnings.add(WarningKind.MALFORMED_LINE, dbPath + "#task_runs", "task_id " + taskId,
         "detail_json is not a JSON object");
     return MissingNode.getInstance();
-  }
-
-  private static String text(ResultSet rs, Set<String> c, String col) throws SQLException {
-    if (!c.contains(col)) {
-      return null;
-    }
-    Object v = rs.getObject(col);
-    return v == null || v.toString().isEmpty() ? null : v.toString();
-  }
-
-  private static Instant instant(ResultSet rs, Set<String> c, String col) throws SQLException {
-    if (!c.contains(col)) {
-      return null;
-    }
-    Object v = rs.getObject(col);
-    return v instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : null;
   }
 }

@@ -7,6 +7,7 @@ import io.clawmetry.api.SourceKind;
 import io.clawmetry.api.SourceRef;
 import io.clawmetry.api.WarningKind;
 import io.clawmetry.core.json.Json;
+import io.clawmetry.core.json.JsonNodes;
 import io.clawmetry.core.sqlite.ReadOnlyDatabase;
 import io.clawmetry.core.warn.Warnings;
 import java.io.IOException;
@@ -87,7 +88,7 @@ public final class CronStoreReader {
       }
       JsonNode side = sidecar.get(id);
       JsonNode state = side == null ? null : side.get("state");
-      Instant sideUpdated = side == null ? null : CronValues.millis(side, "updatedAtMs");
+      Instant sideUpdated = side == null ? null : JsonNodes.millis(side, "updatedAtMs");
       out.add(CronJobParser.parse(job, state, sideUpdated, source));
     }
     return out;
@@ -172,10 +173,10 @@ public final class CronStoreReader {
 
   /** Fills agent id and name from the row's columns when the JSON lacks them. */
   private static void fillFromColumns(ObjectNode job, ResultSet rs, Set<String> c) throws SQLException {
-    if (CronValues.text(job, "agentId") == null && text(rs, c, "agent_id") != null) {
+    if (JsonNodes.text(job, "agentId") == null && text(rs, c, "agent_id") != null) {
       job.put("agentId", text(rs, c, "agent_id"));
     }
-    if (CronValues.text(job, "name") == null && text(rs, c, "name") != null) {
+    if (JsonNodes.text(job, "name") == null && text(rs, c, "name") != null) {
       job.put("name", text(rs, c, "name"));
     }
   }

@@ -1,11 +1,12 @@
 package io.clawmetry.core.cron;
 
-import static io.clawmetry.core.cron.CronValues.first;
+import static io.clawmetry.core.json.JsonNodes.first;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clawmetry.api.CronRun;
 import io.clawmetry.api.SourceRef;
 import io.clawmetry.api.Usage;
+import io.clawmetry.core.json.JsonNodes;
 
 /**
  * One run-log entry (FORMATS §7 {@code RunLog}): a line of {@code cron/runs/<jobId>.jsonl}, or the {@code
@@ -17,27 +18,27 @@ final class RunLogEntry {
 
   /** Whether the entry is a finished run (entries without {@code action} are taken as finished). */
   static boolean isFinished(JsonNode e) {
-    String action = CronValues.text(e, "action");
+    String action = JsonNodes.text(e, "action");
     return action == null || action.equals("finished");
   }
 
   /** The run as logged; {@code jobId} is used when the entry names none. */
   static CronRun toRun(JsonNode e, String jobId, SourceRef source) {
     return new CronRun(
-        first(CronValues.text(e, "jobId"), jobId),
-        CronValues.text(e, "runId"),
-        CronValues.text(e, "status"),
-        CronValues.millis(e, "runAtMs"),
-        CronValues.millis(e, "ts"),
-        CronValues.number(e, "durationMs"),
-        CronValues.text(e, "error"),
-        CronValues.text(e, "summary"),
-        CronValues.text(e, "sessionId"),
-        CronValues.text(e, "sessionKey"),
-        CronValues.text(e, "provider"),
-        CronValues.text(e, "model"),
+        first(JsonNodes.text(e, "jobId"), jobId),
+        JsonNodes.text(e, "runId"),
+        JsonNodes.text(e, "status"),
+        JsonNodes.millis(e, "runAtMs"),
+        JsonNodes.millis(e, "ts"),
+        JsonNodes.number(e, "durationMs"),
+        JsonNodes.text(e, "error"),
+        JsonNodes.text(e, "summary"),
+        JsonNodes.text(e, "sessionId"),
+        JsonNodes.text(e, "sessionKey"),
+        JsonNodes.text(e, "provider"),
+        JsonNodes.text(e, "model"),
         usage(e.get("usage")),
-        CronValues.text(e, "deliveryStatus"),
+        JsonNodes.text(e, "deliveryStatus"),
         source);
   }
 
@@ -53,13 +54,13 @@ final class RunLogEntry {
     long output = count(u, "output_tokens", "outputTokens");
     long cacheRead = count(u, "cache_read_tokens", "cacheReadTokens");
     long cacheWrite = count(u, "cache_write_tokens", "cacheWriteTokens");
-    Long total = first(CronValues.number(u, "total_tokens"), CronValues.number(u, "totalTokens"));
+    Long total = first(JsonNodes.number(u, "total_tokens"), JsonNodes.number(u, "totalTokens"));
     return new Usage(input, output, cacheRead, cacheWrite,
         total != null ? total : input + output + cacheRead + cacheWrite, 0, null);
   }
 
   private static long count(JsonNode u, String snake, String camel) {
-    Long v = first(CronValues.number(u, snake), CronValues.number(u, camel));
+    Long v = first(JsonNodes.number(u, snake), JsonNodes.number(u, camel));
     return v == null ? 0 : v;
   }
 }

@@ -1,10 +1,12 @@
 package io.clawmetry.core.session;
 
+import static io.clawmetry.core.json.JsonNodes.first;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.clawmetry.core.json.JsonNodes;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /**
  * The fields of one {@code SessionEntry} (FORMATS §5) that ClawMetry uses, read by streaming: big values such as
@@ -157,39 +159,9 @@ final class SessionEntryFields {
       return Instant.ofEpochMilli(p.getValueAsLong());
     }
     if (t == JsonToken.VALUE_STRING) {
-      return parseInstant(p.getText());
+      return JsonNodes.parseInstant(p.getText());
     }
     p.skipChildren();
-    return null;
-  }
-
-  /** Epoch ms digits or ISO-8601 text, else null. */
-  static Instant parseInstant(String s) {
-    if (s == null || s.isBlank()) {
-      return null;
-    }
-    String v = s.trim();
-    if (v.chars().allMatch(Character::isDigit) && v.length() < 19) {
-      return Instant.ofEpochMilli(Long.parseLong(v));
-    }
-    try {
-      return Instant.parse(v);
-    } catch (DateTimeParseException e) {
-      try {
-        return java.time.OffsetDateTime.parse(v).toInstant();
-      } catch (DateTimeParseException e2) {
-        return null;
-      }
-    }
-  }
-
-  @SafeVarargs
-  static <T> T first(T... values) {
-    for (T v : values) {
-      if (v != null) {
-        return v;
-      }
-    }
     return null;
   }
 }

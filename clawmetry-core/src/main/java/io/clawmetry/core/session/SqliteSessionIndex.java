@@ -1,6 +1,6 @@
 package io.clawmetry.core.session;
 
-import static io.clawmetry.core.session.SessionEntryFields.first;
+import static io.clawmetry.core.json.JsonNodes.first;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -9,6 +9,7 @@ import io.clawmetry.api.SourceRef;
 import io.clawmetry.api.WarningKind;
 import io.clawmetry.core.json.Json;
 import io.clawmetry.core.sqlite.ReadOnlyDatabase;
+import io.clawmetry.core.sqlite.SqlRows;
 import io.clawmetry.core.warn.Warnings;
 import java.io.IOException;
 import java.sql.ResultSet;

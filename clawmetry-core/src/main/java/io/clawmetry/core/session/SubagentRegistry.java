@@ -1,6 +1,6 @@
 package io.clawmetry.core.session;
 
-import static io.clawmetry.core.session.SessionEntryFields.first;
+import static io.clawmetry.core.json.JsonNodes.first;
 
 import io.clawmetry.api.SessionInfo;
 import io.clawmetry.api.SessionKind;

@@ -1,6 +1,6 @@
 package io.clawmetry.core.session;
 
-import static io.clawmetry.core.session.SessionEntryFields.first;
+import static io.clawmetry.core.json.JsonNodes.first;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -9,7 +9,9 @@ import io.clawmetry.api.SourceRef;
 import io.clawmetry.api.SubagentRun;
 import io.clawmetry.api.WarningKind;
 import io.clawmetry.core.json.Json;
+import io.clawmetry.core.json.JsonNodes;
 import io.clawmetry.core.sqlite.ReadOnlyDatabase;
+import io.clawmetry.core.sqlite.SqlRows;
 import io.clawmetry.core.warn.Warnings;
 import java.io.IOException;
 import java.time.Instant;
@@ -44,12 +46,12 @@ final class SubagentRunsDb {
       db.query("SELECT * FROM subagent_runs", null, rs -> {
         String runId = SqlRows.text(rs, c, "run_id");
         JsonNode p = payload(SqlRows.text(rs, c, "payload_json"), runId, dbPath, warnings);
-        JsonNode exec = JsonValues.object(p, "execution");
-        TaskRow t = first(tasks.get(runId), tasks.get(JsonValues.text(p, "taskRunId")));
+        JsonNode exec = JsonNodes.object(p, "execution");
+        TaskRow t = first(tasks.get(runId), tasks.get(JsonNodes.text(p, "taskRunId")));
         if (t != null) {
           used.add(t);
         }
-        String child = first(SqlRows.text(rs, c, "child_session_key"), JsonValues.text(p, "childSessionKey"),
+        String child = first(SqlRows.text(rs, c, "child_session_key"), JsonNodes.text(p, "childSessionKey"),
             t == null ? null : t.child());
         if (child == null) {
           warnings.add(WarningKind.MALFORMED_LINE, source.path(), "run_id " + runId, "sub-agent run without child key");
@@ -58,18 +60,18 @@ final class SubagentRunsDb {
         out.add(new SubagentRun(
             runId,
             child,
-            first(SqlRows.text(rs, c, "requester_session_key"), JsonValues.text(p, "requesterSessionKey"),
+            first(SqlRows.text(rs, c, "requester_session_key"), JsonNodes.text(p, "requesterSessionKey"),
                 t == null ? null : t.requester()),
             first(SessionKeys.agentIdOf(child, null), t == null ? null : t.agentId(), defaultAgentId),
             0,
-            first(t == null ? null : t.task(), JsonValues.text(p, "task")),
-            first(t == null ? null : t.label(), JsonValues.text(p, "label")),
-            JsonValues.text(p, "model"),
-            first(t == null ? null : t.status(), JsonValues.text(JsonValues.object(exec, "outcome"), "status"),
-                JsonValues.text(JsonValues.object(p, "outcome"), "status")),
+            first(t == null ? null : t.task(), JsonNodes.text(p, "task")),
+            first(t == null ? null : t.label(), JsonNodes.text(p, "label")),
+            JsonNodes.text(p, "model"),
+            first(t == null ? null : t.status(), JsonNodes.text(JsonNodes.object(exec, "outcome"), "status"),
+                JsonNodes.text(JsonNodes.object(p, "outcome"), "status")),
             first(t == null ? null : t.createdAt(), SqlRows.instant(rs, c, "created_at"),
-                JsonValues.instant(p, "createdAt")),
-            first(t == null ? null : t.endedAt(), JsonValues.instant(exec, "endedAt"), JsonValues.instant(p, "endedAt")),
+                JsonNodes.instant(p, "createdAt")),
+            first(t == null ? null : t.endedAt(), JsonNodes.instant(exec, "endedAt"), JsonNodes.instant(p, "endedAt")),
             source));
       }, warnings);
     } else {

@@ -1,6 +1,6 @@
 package io.clawmetry.core.session;
 
-import static io.clawmetry.core.session.SessionEntryFields.first;
+import static io.clawmetry.core.json.JsonNodes.first;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clawmetry.api.SourceKind;
@@ -8,6 +8,7 @@ import io.clawmetry.api.SourceRef;
 import io.clawmetry.api.SubagentRun;
 import io.clawmetry.api.WarningKind;
 import io.clawmetry.core.json.Json;
+import io.clawmetry.core.json.JsonNodes;
 import io.clawmetry.core.warn.Warnings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,30 +51,30 @@ final class SubagentRunsJson {
     JsonNode runs = root.get("runs");
     if (runs == null || !runs.isObject()) {
       warnings.add(WarningKind.UNKNOWN_SCHEMA, path, "", "runs.json has no \"runs\" object (version "
-          + JsonValues.text(root, "version") + ")");
+          + JsonNodes.text(root, "version") + ")");
       return List.of();
     }
     SourceRef source = new SourceRef(SourceKind.SUBAGENT_REGISTRY_JSON, path);
     List<SubagentRun> out = new ArrayList<>();
     for (Map.Entry<String, JsonNode> e : runs.properties()) {
       JsonNode r = e.getValue();
-      String child = JsonValues.text(r, "childSessionKey");
+      String child = JsonNodes.text(r, "childSessionKey");
       if (child == null) {
         warnings.add(WarningKind.MALFORMED_LINE, path, "run " + e.getKey(), "sub-agent run without childSessionKey");
         continue;
       }
       out.add(new SubagentRun(
-          first(JsonValues.text(r, "runId"), e.getKey()),
+          first(JsonNodes.text(r, "runId"), e.getKey()),
           child,
-          JsonValues.text(r, "requesterSessionKey"),
+          JsonNodes.text(r, "requesterSessionKey"),
           SessionKeys.agentIdOf(child, defaultAgentId),
           0,
-          JsonValues.text(r, "task"),
-          JsonValues.text(r, "label"),
-          JsonValues.text(r, "model"),
-          JsonValues.text(JsonValues.object(r, "outcome"), "status"),
-          JsonValues.instant(r, "createdAt"),
-          JsonValues.instant(r, "endedAt"),
+          JsonNodes.text(r, "task"),
+          JsonNodes.text(r, "label"),
+          JsonNodes.text(r, "model"),
+          JsonNodes.text(JsonNodes.object(r, "outcome"), "status"),
+          JsonNodes.instant(r, "createdAt"),
+          JsonNodes.instant(r, "endedAt"),
           source));
     }
     return out;

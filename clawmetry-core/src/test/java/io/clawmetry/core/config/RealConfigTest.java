@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clawmetry.core.discovery.Environment;
+import io.clawmetry.core.testing.TestHomes;
 import io.clawmetry.core.warn.Warnings;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ class RealConfigTest {
   private final Warnings warnings = new Warnings();
 
   private OpenClawConfig load(String relative) {
-    Path file = TestDataDir.root().resolve(relative);
+    Path file = TestHomes.testdata().resolve(relative);
     return new ConfigLoader(Environment.of(Map.of(), tmp), tmp, tmp, tmp).load(file, warnings);
   }
 

@@ -11,6 +11,7 @@ import io.clawmetry.api.Usage;
 import io.clawmetry.api.WarningKind;
 import io.clawmetry.core.json.Json;
 import io.clawmetry.core.sqlite.ReadOnlyDatabase;
+import io.clawmetry.core.testing.TestHomes;
 import io.clawmetry.core.warn.Warnings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,8 +33,8 @@ class CronRunReaderTest {
 
   private Path cronDir() throws IOException {
     Path runs = Files.createDirectories(dir.resolve("cron/runs"));
-    Files.copy(Fixtures.testdata("real/9erson__openclaw/" + HEALTH + ".jsonl"), runs.resolve(HEALTH + ".jsonl"));
-    Files.copy(Fixtures.testdata("real/osyris__openclaw-marvin/" + MARVIN + ".jsonl"), runs.resolve(MARVIN + ".jsonl"));
+    Files.copy(TestHomes.testdata("real/9erson__openclaw/" + HEALTH + ".jsonl"), runs.resolve(HEALTH + ".jsonl"));
+    Files.copy(TestHomes.testdata("real/osyris__openclaw-marvin/" + MARVIN + ".jsonl"), runs.resolve(MARVIN + ".jsonl"));
     return dir.resolve("cron");
   }
 
@@ -101,7 +102,7 @@ class CronRunReaderTest {
 
   @Test
   void stateDatabaseRunsEqualTheExport() throws IOException {
-    Path state = Fixtures.gunzip("openclaw-2026.9.6/db/state-openclaw.sqlite.gz", dir, "state.sqlite");
+    Path state = TestHomes.gunzip("openclaw-2026.9.6/db/state-openclaw.sqlite.gz", dir, "state.sqlite");
     Warnings w = new Warnings();
     List<CronRun> runs;
     List<CronRun> otherJob;
@@ -111,9 +112,9 @@ class CronRunReaderTest {
     }
     assertTrue(w.isEmpty(), w.list().toString());
     assertEquals(List.of(), otherJob, "heartbeat-main never ran");
-    JsonNode tasks = Json.STRICT.readTree(Fixtures.testdata("openclaw-2026.9.6/export/cron/task_runs.json").toFile());
+    JsonNode tasks = Json.STRICT.readTree(TestHomes.testdata("openclaw-2026.9.6/export/cron/task_runs.json").toFile());
     JsonNode receipts =
-        Json.STRICT.readTree(Fixtures.testdata("openclaw-2026.9.6/export/cron/cron_run_receipts.json").toFile());
+        Json.STRICT.readTree(TestHomes.testdata("openclaw-2026.9.6/export/cron/cron_run_receipts.json").toFile());
     assertEquals(2, runs.size());
     assertEquals(receipts.size(), runs.size());
     // Export rows are oldest first (task 5 and 6 are the cron runs); the reader returns newest first.
@@ -149,7 +150,7 @@ class CronRunReaderTest {
 
   @Test
   void databaseAndRunLogDedupByRunIdAndSessionId() throws IOException {
-    Path state = Fixtures.gunzip("openclaw-2026.9.6/db/state-openclaw.sqlite.gz", dir, "state.sqlite");
+    Path state = TestHomes.gunzip("openclaw-2026.9.6/db/state-openclaw.sqlite.gz", dir, "state.sqlite");
     Path runs = Files.createDirectories(dir.resolve("cron/runs"));
     Files.writeString(runs.resolve(DIGEST + ".jsonl"), String.join("\n",
         "{\"ts\":1795494659180,\"jobId\":\"" + DIGEST + "\",\"action\":\"finished\",\"status\":\"ok\","

@@ -13,6 +13,7 @@ import io.clawmetry.api.SourceKind;
 import io.clawmetry.api.WarningKind;
 import io.clawmetry.core.json.Json;
 import io.clawmetry.core.sqlite.ReadOnlyDatabase;
+import io.clawmetry.core.testing.TestHomes;
 import io.clawmetry.core.warn.Warnings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ class CronStoreReaderTest {
 
   private Path cronDirWithRealStore() throws IOException {
     Path cron = Files.createDirectories(dir.resolve("cron"));
-    Files.copy(Fixtures.testdata("real/9erson__openclaw/jobs.json"), cron.resolve("jobs.json"));
+    Files.copy(TestHomes.testdata("real/9erson__openclaw/jobs.json"), cron.resolve("jobs.json"));
     Files.writeString(cron.resolve("jobs.json.migrated"), "{\"version\":1,\"jobs\":[{\"id\":\"ghost\",\"name\":\"x\"}]}");
     return cron;
   }
@@ -64,14 +65,14 @@ class CronStoreReaderTest {
 
   @Test
   void stateDatabaseJobsEqualTheExport() throws IOException {
-    Path state = Fixtures.gunzip("openclaw-2026.9.6/db/state-openclaw.sqlite.gz", dir, "state.sqlite");
+    Path state = TestHomes.gunzip("openclaw-2026.9.6/db/state-openclaw.sqlite.gz", dir, "state.sqlite");
     Warnings w = new Warnings();
     List<CronJob> jobs;
     try (ReadOnlyDatabase db = ReadOnlyDatabase.open(state, w).orElseThrow()) {
       jobs = CronStoreReader.read(null, db, w);
     }
     assertTrue(w.isEmpty(), w.list().toString());
-    JsonNode export = Json.STRICT.readTree(Fixtures.testdata("openclaw-2026.9.6/export/cron/cron_jobs.json").toFile());
+    JsonNode export = Json.STRICT.readTree(TestHomes.testdata("openclaw-2026.9.6/export/cron/cron_jobs.json").toFile());
     assertEquals(4, jobs.size());
     assertEquals(export.size(), jobs.size());
     for (int i = 0; i < export.size(); i++) {
@@ -122,7 +123,7 @@ class CronStoreReaderTest {
         {"version": 1, "jobs": {"old-3": {"updatedAtMs": 1769000000000,
           "state": {"lastRunStatus": "ok", "lastError": null, "consecutiveErrors": 0, "runningAtMs": 1769000000001}}}}
         """);
-    Path state = Fixtures.gunzip("openclaw-2026.9.6/db/state-openclaw.sqlite.gz", dir, "state.sqlite");
+    Path state = TestHomes.gunzip("openclaw-2026.9.6/db/state-openclaw.sqlite.gz", dir, "state.sqlite");
     Warnings w = new Warnings();
     List<CronJob> jobs;
     try (ReadOnlyDatabase db = ReadOnlyDatabase.open(state, w).orElseThrow()) {

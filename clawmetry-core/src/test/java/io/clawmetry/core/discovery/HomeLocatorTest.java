@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clawmetry.api.Resolved;
 import io.clawmetry.api.WarningKind;
+import io.clawmetry.core.testing.TestHomes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -350,7 +351,7 @@ class HomeLocatorTest {
     Path state = mkdir(tmp.resolve("real-state"));
     Path db = state.resolve("state/openclaw.sqlite");
     StateDbFixture.gunzip(
-        io.clawmetry.core.config.TestDataDir.root().resolve("openclaw-2026.9.6/db/state-openclaw.sqlite.gz"), db);
+        TestHomes.testdata().resolve("openclaw-2026.9.6/db/state-openclaw.sqlite.gz"), db);
     io.clawmetry.core.warn.Warnings w = new io.clawmetry.core.warn.Warnings();
     List<AgentDatabaseRegistry.Entry> entries = AgentDatabaseRegistry.read(db, state, w);
     assertEquals(

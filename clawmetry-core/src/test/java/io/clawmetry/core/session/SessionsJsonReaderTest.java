@@ -8,6 +8,7 @@ import io.clawmetry.api.SessionKind;
 import io.clawmetry.api.SourceKind;
 import io.clawmetry.api.Warning;
 import io.clawmetry.api.WarningKind;
+import io.clawmetry.core.testing.TestHomes;
 import io.clawmetry.core.warn.Warnings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ class SessionsJsonReaderTest {
   @Test
   void readsMoltbotJanuaryIndex() {
     Warnings w = new Warnings();
-    Path file = Fixtures.testdata("real/42naodia__moltbot-config/sessions.json");
+    Path file = TestHomes.testdata("real/42naodia__moltbot-config/sessions.json");
     List<IndexEntry> entries = SessionsJsonReader.read(file, "main", w);
     assertTrue(w.isEmpty(), w.list().toString());
     assertEquals(List.of("agent:main:main", "agent:main:openresponses-user:52g53d6e",
@@ -71,7 +72,7 @@ class SessionsJsonReaderTest {
   void readsOpenclawJuneIndexOfANonDefaultAgent() {
     Warnings w = new Warnings();
     List<IndexEntry> entries = SessionsJsonReader.read(
-        Fixtures.testdata("real/4GeeksAcademy__thispedrito1-openclaw-setup/sessions.json"), "ignored", w);
+        TestHomes.testdata("real/4GeeksAcademy__thispedrito1-openclaw-setup/sessions.json"), "ignored", w);
     assertTrue(w.isEmpty(), w.list().toString());
     assertEquals(2, entries.size());
     IndexEntry main = entries.get(0);

@@ -9,6 +9,7 @@ import io.clawmetry.api.SessionKind;
 import io.clawmetry.api.SourceKind;
 import io.clawmetry.core.json.Json;
 import io.clawmetry.core.sqlite.ReadOnlyDatabase;
+import io.clawmetry.core.testing.TestHomes;
 import io.clawmetry.core.warn.Warnings;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class SqliteSessionIndexTest {
 
   @BeforeAll
   static void read() {
-    dbPath = Fixtures.gunzip("openclaw-2026.9.6/db/agent-main-openclaw-agent.sqlite.gz", dir, "agent.sqlite");
+    dbPath = TestHomes.gunzip("openclaw-2026.9.6/db/agent-main-openclaw-agent.sqlite.gz", dir, "agent.sqlite");
     warnings = new Warnings();
     try (ReadOnlyDatabase db = ReadOnlyDatabase.open(dbPath, warnings).orElseThrow()) {
       byKey = new LinkedHashMap<>();
@@ -113,7 +114,7 @@ class SqliteSessionIndexTest {
   @Test
   void matchesTheExport() throws IOException {
     JsonNode nodes = Json.STRICT.readTree(
-        Fixtures.testdata("openclaw-2026.9.6/export/sessions/main.session_nodes.json").toFile());
+        TestHomes.testdata("openclaw-2026.9.6/export/sessions/main.session_nodes.json").toFile());
     assertEquals(nodes.size(), byKey.size());
     for (JsonNode n : nodes) {
       IndexEntry e = byKey.get(n.get("session_key").asText());
@@ -126,7 +127,7 @@ class SqliteSessionIndexTest {
       }
     }
     JsonNode windows = Json.STRICT.readTree(
-        Fixtures.testdata("openclaw-2026.9.6/export/sessions/main.session_windows.json").toFile());
+        TestHomes.testdata("openclaw-2026.9.6/export/sessions/main.session_windows.json").toFile());
     assertEquals(6, windows.size());
     for (JsonNode w : windows) {
       IndexEntry e = byKey.get(w.get("session_key").asText());
@@ -141,7 +142,7 @@ class SqliteSessionIndexTest {
 
   @Test
   void aDatabaseWithoutSessionNodesDegradesWithAWarning() {
-    Path state = Fixtures.gunzip("openclaw-2026.9.6/db/state-openclaw.sqlite.gz", dir, "state-for-degrade.sqlite");
+    Path state = TestHomes.gunzip("openclaw-2026.9.6/db/state-openclaw.sqlite.gz", dir, "state-for-degrade.sqlite");
     Warnings w = new Warnings();
     try (ReadOnlyDatabase db = ReadOnlyDatabase.open(state, w).orElseThrow()) {
       assertEquals(List.of(), SqliteSessionIndex.read(db, "main", w));

@@ -11,6 +11,7 @@ import io.clawmetry.api.SubagentRun;
 import io.clawmetry.api.WarningKind;
 import io.clawmetry.core.json.Json;
 import io.clawmetry.core.sqlite.ReadOnlyDatabase;
+import io.clawmetry.core.testing.TestHomes;
 import io.clawmetry.core.warn.Warnings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ class SubagentRegistryTest {
 
   @Test
   void stateDatabaseRunEqualsTheExport() throws IOException {
-    Path state = Fixtures.gunzip("openclaw-2026.9.6/db/state-openclaw.sqlite.gz", dir, "state.sqlite");
+    Path state = TestHomes.gunzip("openclaw-2026.9.6/db/state-openclaw.sqlite.gz", dir, "state.sqlite");
     Warnings w = new Warnings();
     List<SubagentRun> runs;
     try (ReadOnlyDatabase db = ReadOnlyDatabase.open(state, w).orElseThrow()) {
@@ -35,7 +36,7 @@ class SubagentRegistryTest {
     }
     assertTrue(w.isEmpty(), w.list().toString());
     JsonNode export = Json.STRICT.readTree(
-        Fixtures.testdata("openclaw-2026.9.6/export/state/subagent_runs.json").toFile());
+        TestHomes.testdata("openclaw-2026.9.6/export/state/subagent_runs.json").toFile());
     assertEquals(export.size(), runs.size());
     assertEquals(1, runs.size());
     SubagentRun r = runs.get(0);
@@ -60,8 +61,8 @@ class SubagentRegistryTest {
 
   @Test
   void stateDatabaseAndSessionLineageDedupByChildKey() {
-    Path state = Fixtures.gunzip("openclaw-2026.9.6/db/state-openclaw.sqlite.gz", dir, "state.sqlite");
-    Path agent = Fixtures.gunzip("openclaw-2026.9.6/db/agent-main-openclaw-agent.sqlite.gz", dir, "agent.sqlite");
+    Path state = TestHomes.gunzip("openclaw-2026.9.6/db/state-openclaw.sqlite.gz", dir, "state.sqlite");
+    Path agent = TestHomes.gunzip("openclaw-2026.9.6/db/agent-main-openclaw-agent.sqlite.gz", dir, "agent.sqlite");
     Warnings w = new Warnings();
     List<SessionInfo> sessions;
     try (ReadOnlyDatabase db = ReadOnlyDatabase.open(agent, w).orElseThrow()) {

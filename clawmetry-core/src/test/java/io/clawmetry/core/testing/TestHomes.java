@@ -20,6 +20,22 @@ public final class TestHomes {
     return repoDir("testdata");
   }
 
+  /** {@code testdata/<relative>}. */
+  public static Path testdata(String relative) {
+    return testdata().resolve(relative);
+  }
+
+  /** Gunzips {@code testdata/<relativeGz>} into {@code dir} under {@code name}. */
+  public static Path gunzip(String relativeGz, Path dir, String name) {
+    Path out = dir.resolve(name);
+    try {
+      gunzip(testdata(relativeGz), out);
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The repository's {@code examples/home} directory. */
   public static Path exampleHome() {
     return repoDir("examples").resolve("home");

@@ -1,4 +1,4 @@
-package io.clawmetry.core.session;
+package io.clawmetry.core.sqlite;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -6,12 +6,12 @@ import java.time.Instant;
 import java.util.Set;
 
 /** Null-safe column access for rows of tables whose columns were discovered on open (schema churn). */
-final class SqlRows {
+public final class SqlRows {
 
   private SqlRows() {}
 
   /** The column as text, or null when the column is absent or NULL. */
-  static String text(ResultSet rs, Set<String> columns, String name) throws SQLException {
+  public static String text(ResultSet rs, Set<String> columns, String name) throws SQLException {
     if (!columns.contains(name)) {
       return null;
     }
@@ -24,7 +24,7 @@ final class SqlRows {
   }
 
   /** The column as a long, or null when absent, NULL or not a number. */
-  static Long number(ResultSet rs, Set<String> columns, String name) throws SQLException {
+  public static Long number(ResultSet rs, Set<String> columns, String name) throws SQLException {
     if (!columns.contains(name)) {
       return null;
     }
@@ -43,7 +43,7 @@ final class SqlRows {
   }
 
   /** The column as epoch ms, or null. */
-  static Instant instant(ResultSet rs, Set<String> columns, String name) throws SQLException {
+  public static Instant instant(ResultSet rs, Set<String> columns, String name) throws SQLException {
     Long ms = number(rs, columns, name);
     return ms == null ? null : Instant.ofEpochMilli(ms);
   }

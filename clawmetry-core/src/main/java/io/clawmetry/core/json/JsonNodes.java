@@ -1,4 +1,4 @@
-package io.clawmetry.core.cron;
+package io.clawmetry.core.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -6,13 +6,16 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
-/** Null-safe reads of optional cron fields from a JSON tree. */
-final class CronValues {
+/**
+ * Null-safe reads of optional fields of a JSON tree, tolerant of the spellings OpenClaw's files use over the years
+ * (numbers as digit strings, booleans as 0/1, times as epoch ms or ISO-8601). Every reader of OpenClaw JSON uses these.
+ */
+public final class JsonNodes {
 
-  private CronValues() {}
+  private JsonNodes() {}
 
-  /** A textual (or numeric) field, null when missing, null or empty. */
-  static String text(JsonNode node, String field) {
+  /** A textual (or numeric) field, null when missing, null, a container or empty. */
+  public static String text(JsonNode node, String field) {
     JsonNode v = node == null ? null : node.get(field);
     if (v == null || v.isNull() || v.isContainerNode()) {
       return null;
@@ -21,8 +24,8 @@ final class CronValues {
     return s.isEmpty() ? null : s;
   }
 
-  /** An integral field (number or digit string), else null. */
-  static Long number(JsonNode node, String field) {
+  /** An integral field (a number or a digit string), else null. */
+  public static Long number(JsonNode node, String field) {
     JsonNode v = node == null ? null : node.get(field);
     if (v == null || v.isNull()) {
       return null;
@@ -41,7 +44,7 @@ final class CronValues {
   }
 
   /** A boolean field (also 0/1 and "true"/"false"), else null. */
-  static Boolean bool(JsonNode node, String field) {
+  public static Boolean bool(JsonNode node, String field) {
     JsonNode v = node == null ? null : node.get(field);
     if (v == null || v.isNull()) {
       return null;
@@ -59,13 +62,13 @@ final class CronValues {
   }
 
   /** An epoch-ms field as an instant, else null. */
-  static Instant millis(JsonNode node, String field) {
+  public static Instant millis(JsonNode node, String field) {
     Long ms = number(node, field);
     return ms == null ? null : Instant.ofEpochMilli(ms);
   }
 
-  /** An ISO-8601 (or epoch-ms) field as an instant, else null. */
-  static Instant isoOrMillis(JsonNode node, String field) {
+  /** A time field: epoch ms (number or digits) or ISO-8601 text; null otherwise. */
+  public static Instant instant(JsonNode node, String field) {
     JsonNode v = node == null ? null : node.get(field);
     if (v == null || v.isNull()) {
       return null;
@@ -73,33 +76,38 @@ final class CronValues {
     if (v.isNumber()) {
       return Instant.ofEpochMilli(v.asLong());
     }
-    if (!v.isTextual()) {
+    return v.isTextual() ? parseInstant(v.asText()) : null;
+  }
+
+  /** Epoch-ms digits or ISO-8601 text (with Z or an offset), else null. */
+  public static Instant parseInstant(String s) {
+    if (s == null || s.isBlank()) {
       return null;
     }
-    String s = v.asText().trim();
-    if (!s.isEmpty() && s.chars().allMatch(Character::isDigit) && s.length() < 19) {
-      return Instant.ofEpochMilli(Long.parseLong(s));
+    String v = s.trim();
+    if (v.chars().allMatch(Character::isDigit) && v.length() < 19) {
+      return Instant.ofEpochMilli(Long.parseLong(v));
     }
     try {
-      return Instant.parse(s);
+      return Instant.parse(v);
     } catch (DateTimeParseException e) {
       try {
-        return OffsetDateTime.parse(s).toInstant();
+        return OffsetDateTime.parse(v).toInstant();
       } catch (DateTimeParseException e2) {
         return null;
       }
     }
   }
 
-  /** A nested object, or a missing node. */
-  static JsonNode object(JsonNode node, String field) {
+  /** A nested object, or a missing node (never null). */
+  public static JsonNode object(JsonNode node, String field) {
     JsonNode v = node == null ? null : node.get(field);
     return v != null && v.isObject() ? v : MissingNode.getInstance();
   }
 
-  /** The first non-null value. */
+  /** The first non-null value, or null. */
   @SafeVarargs
-  static <T> T first(T... values) {
+  public static <T> T first(T... values) {
     for (T v : values) {
       if (v != null) {
         return v;
