@@ -15,10 +15,34 @@ final class CliContext {
   /** {@code --home} given before the command name, or null. */
   Path defaultHome;
 
-  CliContext(PrintWriter out, PrintWriter err, Environment env) {
+  /** Whether stderr is a terminal (progress lines are shown only then). */
+  final boolean terminal;
+
+  CliContext(PrintWriter out, PrintWriter err, Environment env, boolean terminal) {
     this.out = out;
     this.err = err;
     this.env = env;
+    this.terminal = terminal;
+  }
+
+  /**
+   * Runs {@code work} with a progress line on stderr when stderr is a terminal and {@code quiet} is false (never with
+   * --json or --csv); the line is erased when the work is done.
+   */
+  <T> T withProgress(String what, boolean quiet, java.util.function.Supplier<T> work) {
+    boolean show = terminal && !quiet;
+    if (show) {
+      err.print("clawmetry: " + what + "…");
+      err.flush();
+    }
+    try {
+      return work.get();
+    } finally {
+      if (show) {
+        err.print("\r\u001b[K");
+        err.flush();
+      }
+    }
   }
 
   /** Opens the OpenClaw home ({@code home} overrides discovery); exit code 3 when there is none. */

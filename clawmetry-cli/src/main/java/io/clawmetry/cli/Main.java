@@ -26,7 +26,7 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    int code = run(args, out, err, Environment.system());
+    int code = run(args, out, err, Environment.system(), System.console() != null);
     out.flush();
     err.flush();
     System.exit(code);
@@ -34,7 +34,15 @@ public final class Main {
 
   /** Runs the CLI in-process and returns its exit code. Nothing is written to System.out or System.err. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, Environment env) {
-    CommandLine cl = new CommandLine(new RootCommand(new CliContext(out, err, env)));
+    return run(args, out, err, env, false);
+  }
+
+  /**
+   * As {@link #run(String[], PrintWriter, PrintWriter, Environment)}; {@code terminal} says that stderr is a terminal,
+   * where long reads show a progress line.
+   */
+  public static int run(String[] args, PrintWriter out, PrintWriter err, Environment env, boolean terminal) {
+    CommandLine cl = new CommandLine(new RootCommand(new CliContext(out, err, env, terminal)));
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);

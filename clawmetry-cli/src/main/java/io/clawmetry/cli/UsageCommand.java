@@ -95,7 +95,7 @@ final class UsageCommand implements Callable<Integer> {
       throw new CliFailure(Main.USAGE, "--since " + q.since() + " is after --until " + q.until());
     }
     try (ClawMetry cm = root.ctx.open(home.home, pricing)) {
-      UsageReport r = cm.usage(q);
+      UsageReport r = root.ctx.withProgress("reading transcripts", json || csv, () -> cm.usage(q));
       if (json || csv) {
         if (output != null) {
           try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {

@@ -73,4 +73,21 @@ class CliBasicsTest {
     assertEquals(after.out, before.out);
     assertTrue(before.out.contains("\"agent:main:main\""), before.out);
   }
+
+  @Test
+  void progressGoesToAStderrTerminalOnlyAndNeverWithJsonOrCsv() {
+    String home = CliRun.exampleHome().toString();
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    io.clawmetry.core.discovery.Environment env = io.clawmetry.core.discovery.Environment.of(java.util.Map.of(), tmp);
+    Main.run(new String[] {"usage", "--home", home}, new java.io.PrintWriter(out), new java.io.PrintWriter(err), env,
+        true);
+    assertTrue(err.toString().startsWith("clawmetry: reading transcripts"), err.toString());
+    assertTrue(err.toString().endsWith("\r\u001b[K"), "the progress line is erased");
+    java.io.StringWriter err2 = new java.io.StringWriter();
+    Main.run(new String[] {"usage", "--json", "--home", home}, new java.io.PrintWriter(new java.io.StringWriter()),
+        new java.io.PrintWriter(err2), env, true);
+    assertEquals("", err2.toString());
+    assertEquals("", CliRun.run(tmp, "usage", "--home", home).err, "not a terminal: no progress");
+  }
 }
