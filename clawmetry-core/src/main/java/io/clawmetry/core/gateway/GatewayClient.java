@@ -206,6 +206,7 @@ public final class GatewayClient implements Gateway {
         h.serverVersion(), h.protocol(), h.grantedScopes(), d == null ? null : d.deviceId()));
     s.dead().thenAccept(reason -> onSessionDead(s, reason));
     dispatch(new GatewayEvent("clawmetry.connected", null, null));
+    s.releaseEvents();
   }
 
   private void onSessionDead(WsSession s, GatewayException reason) {

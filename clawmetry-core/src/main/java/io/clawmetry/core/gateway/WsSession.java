@@ -46,6 +46,8 @@ final class WsSession implements WebSocket.Listener {
   private volatile long lastFrameNanos = System.nanoTime();
   private volatile long maxOutgoing;
   private volatile ScheduledFuture<?> watchdog;
+  private final java.util.List<JsonNode> held = new java.util.ArrayList<>();
+  private boolean holding = true;
 
   WsSession(long maxIncoming, long maxOutgoing, ScheduledExecutorService timer, Consumer<JsonNode> eventSink) {
     this.assembler = new FrameAssembler(maxIncoming);
@@ -160,6 +162,25 @@ final class WsSession implements WebSocket.Listener {
     }
   }
 
+  private void deliver(JsonNode frame) {
+    synchronized (held) {
+      if (holding) {
+        held.add(frame);
+        return;
+      }
+    }
+    eventSink.accept(frame);
+  }
+
+  /** Events that arrive during the handshake are held until the session is installed; this releases them. */
+  void releaseEvents() {
+    synchronized (held) {
+      holding = false;
+      held.forEach(eventSink);
+      held.clear();
+    }
+  }
+
   /** After hello: the policy's frame limit and the tick watchdog (2 silent ticks mean dead). */
   void applyPolicy(long maxPayload, long tickIntervalMs) {
     assembler.limit(maxPayload);
@@ -268,7 +289,7 @@ final class WsSession implements WebSocket.Listener {
       if ("connect.challenge".equals(event)) {
         challenge.complete(frame.path("payload"));
       } else {
-        eventSink.accept(frame);
+        deliver(frame);
       }
     }
     // other frame types (a "req" from the gateway) are not for an operator client: ignored

@@ -73,7 +73,10 @@ class ReplayScript implements FakeGateway.Script {
       }
       return;
     }
-    Recorded.Exchange e = Recorded.get().anyExchange(method, frame.path("params"));
+    Recorded.Exchange e = Recorded.get().exchange(helloVariant, method, frame.path("params"));
+    if (e == null) {
+      e = Recorded.get().anyExchange(method, frame.path("params"));
+    }
     ObjectNode res;
     if (e == null) {
       res = error(id, "INVALID_REQUEST", "unknown method: " + method, null);
