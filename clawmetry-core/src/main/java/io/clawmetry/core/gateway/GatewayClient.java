@@ -469,8 +469,23 @@ public final class GatewayClient implements Gateway {
     return Payloads.sessions(call("sessions.list", p));
   }
 
+  /**
+   * Every session, following {@code nextOffset}. When the connection lacks {@code operator.read} and a shared token
+   * is configured, falls back to {@code POST /tools/invoke sessions_list} (see {@link GatewayHttp}).
+   */
   @Override
   public List<LiveSession> allSessions() {
+    try {
+      return allSessionsWs();
+    } catch (GatewayException e) {
+      if (e.kind() != GatewayErrorKind.MISSING_SCOPE || !cfg.httpFallback || cfg.token == null) {
+        throw e;
+      }
+      return new GatewayHttp(cfg.uri, cfg.token, cfg.requestTimeout).sessions();
+    }
+  }
+
+  private List<LiveSession> allSessionsWs() {
     List<LiveSession> all = new ArrayList<>();
     int offset = 0;
     for (int pages = 0; pages < 1000; pages++) {
@@ -663,6 +678,7 @@ public final class GatewayClient implements Gateway {
     private Duration backoffBase = Duration.ofMillis(500);
     private Duration backoffMax = Duration.ofSeconds(30);
     private boolean autoReconnect = true;
+    private boolean httpFallback = true;
     private long maxFrameBytes = HelloParser.DEFAULT_MAX_PAYLOAD;
     private long preAuthMaxIncoming = 256 * 1024;
     private long preAuthMaxOutgoing = 64 * 1024;
@@ -737,6 +753,12 @@ public final class GatewayClient implements Gateway {
     /** Whether a lost connection is re-established in the background (default true). */
     public Builder autoReconnect(boolean on) {
       this.autoReconnect = on;
+      return this;
+    }
+
+    /** Whether {@link #allSessions()} may use HTTP {@code /tools/invoke} when the read scope is missing (default on). */
+    public Builder httpFallback(boolean on) {
+      this.httpFallback = on;
       return this;
     }
 

@@ -37,8 +37,14 @@ final class FakeGateway implements AutoCloseable {
     void onText(Conn c, JsonNode frame) throws IOException;
   }
 
+  /** Answers plain HTTP requests (no upgrade) with {status, body}. */
+  interface Http {
+    String[] answer(String method, String path, String authorization, String body);
+  }
+
   private final ServerSocket server;
   private final Script script;
+  volatile Http http = (m, p, a, b) -> new String[] {"404", "{}"};
   private final List<Conn> conns = new CopyOnWriteArrayList<>();
   private final List<Thread> threads = new CopyOnWriteArrayList<>();
   private final AtomicInteger connections = new AtomicInteger();
@@ -86,7 +92,7 @@ final class FakeGateway implements AutoCloseable {
   }
 
   private void serve(Socket s) {
-    Conn c = new Conn(s);
+    Conn c = new Conn(s, this);
     try (s) {
       if (!c.upgrade()) {
         return;
@@ -133,32 +139,49 @@ final class FakeGateway implements AutoCloseable {
   /** One client connection. */
   static final class Conn {
     final Socket socket;
+    final FakeGateway owner;
     final List<JsonNode> received = new CopyOnWriteArrayList<>();
     private InputStream in;
     private OutputStream out;
 
-    Conn(Socket socket) {
+    Conn(Socket socket, FakeGateway owner) {
       this.socket = socket;
+      this.owner = owner;
     }
 
     boolean upgrade() throws IOException {
       in = socket.getInputStream();
       out = socket.getOutputStream();
       String key = null;
+      String auth = null;
+      int contentLength = 0;
       String line;
-      boolean first = true;
+      String requestLine = null;
       while ((line = readLine()) != null && !line.isEmpty()) {
-        if (first) {
-          first = false;
+        if (requestLine == null) {
+          requestLine = line;
           continue;
         }
         int i = line.indexOf(':');
-        if (i > 0 && line.substring(0, i).trim().toLowerCase(Locale.ROOT).equals("sec-websocket-key")) {
-          key = line.substring(i + 1).trim();
+        String name = i > 0 ? line.substring(0, i).trim().toLowerCase(Locale.ROOT) : "";
+        String value = i > 0 ? line.substring(i + 1).trim() : "";
+        switch (name) {
+          case "sec-websocket-key" -> key = value;
+          case "authorization" -> auth = value;
+          case "content-length" -> contentLength = Integer.parseInt(value);
+          default -> { }
         }
       }
       if (key == null) {
-        out.write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        byte[] body = in.readNBytes(contentLength);
+        String[] parts = requestLine == null ? new String[] {"", ""} : requestLine.split(" ");
+        String[] a = owner.http.answer(parts[0], parts.length > 1 ? parts[1] : "", auth,
+            new String(body, StandardCharsets.UTF_8));
+        byte[] b = a[1].getBytes(StandardCharsets.UTF_8);
+        out.write(("HTTP/1.1 " + a[0] + " X\r\nContent-Type: application/json\r\nContent-Length: " + b.length
+            + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(b);
+        out.flush();
         return false;
       }
       String accept;
