@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "A read-only observer of an OpenClaw installation: sessions, transcripts, usage, cost, crons.",
     subcommands = {
-      DoctorCommand.class, SessionsCommand.class, TranscriptCommand.class, UsageCommand.class
+      DoctorCommand.class, SessionsCommand.class, TranscriptCommand.class, UsageCommand.class,
+      GatewayCommand.class, CronsCommand.class, LogsCommand.class
     })
 final class RootCommand implements Runnable {
 
