@@ -638,7 +638,8 @@ public final class GatewayClient implements Gateway {
 
   @Override
   public LiveCronJob cronAdd(String jobJson) {
-    return Payloads.cronJob(call("cron.add", parseObject(jobJson, "job")));
+    JsonNode res = call("cron.add", parseObject(jobJson, "job"));
+    return Payloads.cronJob(res.path("job").isObject() ? res.get("job") : res);
   }
 
   @Override
