@@ -213,11 +213,14 @@ class RealGatewayIT {
       assertNotNull(done, "the run appears in cron.runs");
       say("cron.runs: status " + done.status() + ", " + done.durationMs() + " ms, model " + done.provider() + "/"
           + done.model() + ", session " + done.sessionKey());
-      if (done.sessionKey() != null) {
-        say("chat.history: " + read.chatHistory(done.sessionKey(), 50).messagesJson().size() + " messages");
-        say("sessions.usage.timeseries: " + read.usageTimeseries(done.sessionKey()).points().size() + " points");
-        say("sessions.usage.logs: " + read.usageLogs(done.sessionKey(), 50).size() + " entries");
-      }
+      List<LiveSession> sessions = read.allSessions();
+      say("sessions.list after the run: " + sessions.stream().map(LiveSession::key).toList());
+      // the run's key is "<session key>:run:<session id>"; the per-session methods take the session key
+      String key = done.sessionKey() == null ? null : done.sessionKey().replaceFirst(":run:.*$", "");
+      assertTrue(sessions.stream().anyMatch(x -> x.key().equals(key)), "the run's session is listed: " + key);
+      say("chat.history(" + key + "): " + read.chatHistory(key, 50).messagesJson().size() + " messages");
+      say("sessions.usage.timeseries: " + read.usageTimeseries(key).points().size() + " points");
+      say("sessions.usage.logs: " + read.usageLogs(key, 50).size() + " entries");
       SessionsUsage su = poll(Duration.ofSeconds(90), () -> {
         SessionsUsage u = read.sessionsUsage("7d", null);
         return u.provisional() ? null : u;
@@ -225,8 +228,6 @@ class RealGatewayIT {
       say("sessions.usage: " + (su == null ? "still provisional after 90 s"
           : "fresh, " + su.sessions().size() + " sessions, " + su.totals().totalTokens() + " tokens, $"
               + su.totals().totalCost()));
-      List<LiveSession> sessions = read.allSessions();
-      say("sessions.list after the run: " + sessions.size());
       admin.cronRemove(added.id());
       assertTrue(read.cronJobs().stream().noneMatch(j -> j.id().equals(added.id())));
       say("cron.remove: removed");
