@@ -38,7 +38,7 @@ import picocli.CommandLine.ParentCommand;
     description = "Cron jobs: file data merged with the live gateway state (next run, last status, errors).",
     subcommands = {
       CronsCommand.Runs.class, CronsCommand.Enable.class, CronsCommand.Disable.class, CronsCommand.Run.class,
-      CronsCommand.Remove.class
+      CronsCommand.Remove.class, CronsCommand.Edit.class, CronsCommand.Add.class
     })
 final class CronsCommand implements Callable<Integer> {
 
@@ -176,6 +176,8 @@ final class CronsCommand implements Callable<Integer> {
   @Command(name = "runs", description = "Runs of one cron job (live when the gateway is reachable, else files).")
   static final class Runs implements Callable<Integer> {
     @ParentCommand CronsCommand parent;
+    @Mixin HomeOption home;
+    @Mixin GatewayOptions gateway;
 
     @Parameters(index = "0", paramLabel = "JOB", description = "Job id, id prefix or name.")
     String job;
@@ -192,7 +194,7 @@ final class CronsCommand implements Callable<Integer> {
       PrintWriter out = ctx.out;
       List<LiveCronRun> live = null;
       String problem = null;
-      try (GatewayClient c = parent.gateway.client(ctx, parent.home.home, false, false)) {
+      try (GatewayClient c = parent.gateway.merge(gateway).client(ctx, homeDir(), false, false)) {
         LiveCronJob j = resolve(c, job);
         live = c.cronRuns(j.id(), limit).items();
       } catch (GatewayException e) {
@@ -222,7 +224,7 @@ final class CronsCommand implements Callable<Integer> {
         return Main.OK;
       }
       out.println("gateway unreachable: showing file data (" + problem + ")");
-      try (ClawMetry cm = ctx.open(parent.home.home)) {
+      try (ClawMetry cm = ctx.open(homeDir())) {
         String id = job;
         for (CronJob j : cm.crons().items()) {
           if (job.equals(j.name()) || (j.id() != null && j.id().startsWith(job))) {
@@ -251,6 +253,10 @@ final class CronsCommand implements Callable<Integer> {
       }
     }
 
+    private java.nio.file.Path homeDir() {
+      return home.home != null ? home.home : parent.home.home;
+    }
+
     private static String trim(String s) {
       if (s == null) {
         return "-";
@@ -263,6 +269,8 @@ final class CronsCommand implements Callable<Integer> {
   /** Shared part of the management commands: confirmation, admin connection, one line of result. */
   abstract static class Manage implements Callable<Integer> {
     @ParentCommand CronsCommand parent;
+    @Mixin HomeOption home;
+    @Mixin GatewayOptions gateway;
 
     @Parameters(index = "0", paramLabel = "JOB", description = "Job id, id prefix or name.")
     String job;
@@ -275,25 +283,31 @@ final class CronsCommand implements Callable<Integer> {
 
     abstract String verb();
 
+    /** Whether the first parameter names an existing job (all but {@code add}, whose parameter is the definition). */
+    boolean needsExistingJob() {
+      return true;
+    }
+
     abstract ObjectNode apply(GatewayClient c, LiveCronJob j);
 
     @Override
     public Integer call() {
       CliContext ctx = parent.root.ctx;
-      try (GatewayClient c = parent.gateway.client(ctx, parent.home.home, true, false)) {
+      try (GatewayClient c = parent.gateway.merge(gateway)
+          .client(ctx, home.home != null ? home.home : parent.home.home, true, false)) {
         LiveCronJob j;
         try {
-          j = resolve(c, job);
+          j = needsExistingJob() ? resolve(c, job) : null;
         } catch (GatewayException e) {
           throw new CliFailure(Main.ERROR, e.getMessage());
         }
         if (!yes) {
           Console console = System.console();
           if (console == null) {
-            throw new CliFailure(Main.USAGE, "refusing to " + verb() + " cron job '" + j.name()
+            throw new CliFailure(Main.USAGE, "refusing to " + verb() + " cron job '" + name(j)
                 + "' without confirmation: no terminal to ask on; pass --yes");
           }
-          String answer = console.readLine("%s cron job '%s' (%s) on %s? [y/N] ", capital(verb()), j.name(), j.id(),
+          String answer = console.readLine("%s cron job '%s' (%s) on %s? [y/N] ", capital(verb()), name(j), id(j),
               c.status().url());
           if (answer == null || !answer.trim().toLowerCase(Locale.ROOT).startsWith("y")) {
             ctx.out.println("Nothing changed.");
@@ -306,7 +320,7 @@ final class CronsCommand implements Callable<Integer> {
         } catch (GatewayException e) {
           throw new CliFailure(Main.ERROR, e.getMessage());
         }
-        result.put("action", verb()).put("jobId", j.id()).put("name", j.name());
+        result.put("action", verb()).put("jobId", id(j)).put("name", name(j));
         if (json) {
           ctx.out.println(JsonViews.write(result, true));
         } else {
@@ -314,6 +328,15 @@ final class CronsCommand implements Callable<Integer> {
         }
         return Main.OK;
       }
+    }
+
+    /** The job's name (for {@code add}: the name in the definition). */
+    String name(LiveCronJob j) {
+      return j == null ? "?" : j.name();
+    }
+
+    String id(LiveCronJob j) {
+      return j == null ? "new" : j.id();
     }
 
     private static String capital(String s) {
@@ -384,6 +407,71 @@ final class CronsCommand implements Callable<Integer> {
     ObjectNode apply(GatewayClient c, LiveCronJob j) {
       c.cronRemove(j.id());
       return JsonViews.object().put("message", "Removed cron job '" + j.name() + "'.");
+    }
+  }
+
+  /** {@code clawmetry crons edit <job> <patch-json>} (cron.update with a patch, operator.admin). */
+  @Command(name = "edit", description = "Patch a cron job with a JSON object (a write: asks first; needs operator.admin).")
+  static final class Edit extends Manage {
+    @Parameters(index = "1", paramLabel = "PATCH", description = "JSON (JSON5) patch, e.g. '{schedule:{kind:\"cron\","
+        + " expr:\"0 8 * * *\"}}'.")
+    String patch;
+
+    @Override
+    String verb() {
+      return "edit";
+    }
+
+    @Override
+    ObjectNode apply(GatewayClient c, LiveCronJob j) {
+      LiveCronJob r = c.cronUpdate(j.id(), patch);
+      return JsonViews.object().put("enabled", r.enabled()).put("schedule", r.schedule())
+          .put("message", "Updated cron job '" + r.name() + "' (" + dash(r.schedule()) + ", "
+              + (r.enabled() ? "enabled" : "disabled") + ").");
+    }
+  }
+
+  /** {@code clawmetry crons add <job-json>} (cron.add, operator.admin). */
+  @Command(name = "add", description = "Create a cron job from a JSON definition (a write: asks first; needs"
+      + " operator.admin).")
+  static final class Add extends Manage {
+    private String newName = "?";
+
+    @Override
+    String verb() {
+      return "add";
+    }
+
+    @Override
+    String name(LiveCronJob j) {
+      return newName;
+    }
+
+    @Override
+    boolean needsExistingJob() {
+      return false;
+    }
+
+    @Override
+    public Integer call() {
+      try {
+        com.fasterxml.jackson.databind.JsonNode n = io.clawmetry.core.json.Json.LENIENT.readTree(definition());
+        newName = n.path("name").asText("?");
+      } catch (java.io.IOException e) {
+        throw new CliFailure(Main.USAGE, "the job definition is not valid JSON: " + e.getMessage());
+      }
+      return super.call();
+    }
+
+    private String definition() {
+      return job;
+    }
+
+    @Override
+    ObjectNode apply(GatewayClient c, LiveCronJob ignored) {
+      LiveCronJob r = c.cronAdd(definition());
+      return JsonViews.object().put("id", r.id()).put("message", "Added cron job '" + r.name() + "' (" + r.id()
+          + ", " + dash(r.schedule()) + ").");
     }
   }
 }

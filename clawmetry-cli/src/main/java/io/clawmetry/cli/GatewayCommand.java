@@ -72,7 +72,7 @@ final class GatewayCommand implements Runnable {
         GatewayStatus st = c.status();
         if (json) {
           ObjectNode o = JsonViews.object();
-          o.put("url", st.url()).put("state", st.state().name().toLowerCase()).put("serverVersion", h.serverVersion())
+          o.put("url", st.url()).put("state", st.state().name().toLowerCase(java.util.Locale.ROOT)).put("serverVersion", h.serverVersion())
               .put("protocol", h.protocol()).put("authMethod", h.authMethod()).put("deviceId", st.deviceId());
           if (h.uptimeMs() != null) {
             o.put("uptimeMs", h.uptimeMs());

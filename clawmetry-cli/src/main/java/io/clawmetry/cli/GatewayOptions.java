@@ -41,6 +41,14 @@ final class GatewayOptions {
     }
   }
 
+  /** These options, with the ones given on a subcommand taking precedence. */
+  GatewayOptions merge(GatewayOptions sub) {
+    GatewayOptions m = new GatewayOptions();
+    m.url = sub != null && sub.url != null ? sub.url : url;
+    m.token = sub != null && sub.token != null ? sub.token : token;
+    return m;
+  }
+
   static String version() {
     String v = Main.class.getPackage().getImplementationVersion();
     return v == null ? "development" : v;

@@ -169,6 +169,27 @@ class GatewayCliTest {
   }
 
   @Test
+  void editAndAddWithOptionsAfterTheSubcommand() throws Exception {
+    CliReplayGateway script = new CliReplayGateway();
+    try (FakeGateway gw = new FakeGateway(script)) {
+      CliRun edit = run("crons", "edit", "lab-digest", "{enabled:false}", "--yes", "--gateway-url",
+          gw.uri().toString(), "--gateway-token", "t", "--home", CliRun.exampleHome().toString());
+      assertEquals(0, edit.exitCode, edit.err);
+      assertEquals("Updated cron job 'lab-digest' (cron 0 9 * * * UTC, disabled).\n", edit.out.replace("\r", ""));
+      // the recording has no cron.add: the fake answers INVALID_REQUEST, shown as one line
+      CliRun add = run("crons", "add", "{name:'x', schedule:{kind:'every', everyMs:60000}}", "--yes",
+          "--gateway-url", gw.uri().toString(), "--gateway-token", "t", "--home", CliRun.exampleHome().toString());
+      assertEquals(1, add.exitCode);
+      assertEquals("clawmetry: cron.add: the gateway rejected the request: unknown method cron.add\n",
+          add.err.replace("\r", ""));
+      JsonNode sent = script.requests.stream().filter(f -> f.path("method").asText().equals("cron.add"))
+          .findFirst().orElseThrow();
+      assertEquals("{\"name\":\"x\",\"schedule\":{\"kind\":\"every\",\"everyMs\":60000}}",
+          sent.path("params").toString());
+    }
+  }
+
+  @Test
   void logsRenderTslogLines() throws Exception {
     try (FakeGateway gw = new FakeGateway(new CliReplayGateway())) {
       CliRun r = run("logs", "--gateway-url", gw.uri().toString(), "--gateway-token", "t", "--home",
