@@ -93,6 +93,12 @@ public interface Gateway extends AutoCloseable {
    */
   void addListener(GatewayEventListener listener);
 
+  /**
+   * Asks for {@code session.message}/{@code session.tool} events of one session ({@code sessions.subscribe} and
+   * {@code sessions.messages.subscribe {key}}); subscriptions are re-issued after every reconnect.
+   */
+  void subscribeSessionMessages(String sessionKey);
+
   /** Removes a listener. */
   void removeListener(GatewayEventListener listener);
 

@@ -74,6 +74,7 @@ public final class GatewayClient implements Gateway {
   private final Backoff backoff;
   private final AtomicReference<GatewayStatus> status = new AtomicReference<>();
   private final List<GatewayEventListener> listeners = new CopyOnWriteArrayList<>();
+  private final java.util.Set<String> messageSubscriptions = new java.util.concurrent.ConcurrentSkipListSet<>();
   private final AtomicLong ids = new AtomicLong();
   private final Object connectLock = new Object();
   private volatile WsSession session;
@@ -207,6 +208,30 @@ public final class GatewayClient implements Gateway {
     s.dead().thenAccept(reason -> onSessionDead(s, reason));
     dispatch(new GatewayEvent("clawmetry.connected", null, null));
     s.releaseEvents();
+    if (!messageSubscriptions.isEmpty()) {
+      timer.execute(this::resubscribe);
+    }
+  }
+
+  private void resubscribe() {
+    try {
+      call("sessions.subscribe", Json.STRICT.createObjectNode());
+      for (String key : messageSubscriptions) {
+        call("sessions.messages.subscribe", Json.STRICT.createObjectNode().put("key", key));
+      }
+    } catch (GatewayException e) {
+      // the connection dropped again: the next install re-subscribes
+    }
+  }
+
+  @Override
+  public void subscribeSessionMessages(String sessionKey) {
+    boolean first = messageSubscriptions.isEmpty();
+    messageSubscriptions.add(sessionKey);
+    if (first) {
+      call("sessions.subscribe", Json.STRICT.createObjectNode());
+    }
+    call("sessions.messages.subscribe", Json.STRICT.createObjectNode().put("key", sessionKey));
   }
 
   private void onSessionDead(WsSession s, GatewayException reason) {

@@ -299,6 +299,24 @@ class GatewayFaultTest {
   }
 
   @Test
+  void sessionMessageSubscriptionsAreReissuedAfterAReconnect() throws Exception {
+    ReplayScript script = new ReplayScript("live-events");
+    script.faults.put("tasks.list", ReplayScript.Fault.DROP);
+    try (FakeGateway gw = new FakeGateway(script); GatewayClient c = client(gw).build()) {
+      c.connect();
+      c.subscribeSessionMessages("agent:main:lab-one");
+      assertThrows(GatewayException.class, c::tasks);
+      assertTrue(GatewayTesting.eventually(5000, () -> gw.connections() == 2
+          && gw.conns().get(1).received.stream().anyMatch(f ->
+              f.path("method").asText().equals("sessions.messages.subscribe"))), "no re-subscribe");
+      List<String> second = gw.conns().get(1).received.stream().map(f -> f.path("method").asText()).toList();
+      assertEquals(List.of("connect", "sessions.subscribe", "sessions.messages.subscribe"), second);
+      assertEquals("agent:main:lab-one",
+          gw.conns().get(1).received.get(2).path("params").path("key").asText());
+    }
+  }
+
+  @Test
   void repeatedFailuresLeakNoThreads() throws Exception {
     long before = Thread.activeCount();
     ReplayScript script = new ReplayScript("read-only-cli");
