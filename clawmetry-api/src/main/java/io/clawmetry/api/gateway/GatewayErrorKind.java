@@ -1,0 +1,33 @@
+package io.clawmetry.api.gateway;
+
+/** Why a gateway call or connection failed. Each kind has a one-line explanation for the user. */
+public enum GatewayErrorKind {
+  /** Nothing listens at the gateway address (connection refused, unknown host, ...). */
+  GATEWAY_DOWN,
+  /** No answer in time (connect, challenge, handshake or a request). */
+  TIMEOUT,
+  /** The gateway rejected the shared token or password ({@code AUTH_TOKEN_MISMATCH}, ...). */
+  AUTH_FAILED,
+  /** No credential and no paired device ({@code DEVICE_IDENTITY_REQUIRED}). */
+  AUTH_REQUIRED,
+  /** This device must be approved with {@code openclaw devices approve <deviceId>}. */
+  PAIRING_REQUIRED,
+  /** The connection lacks a scope the method needs ({@code FORBIDDEN MISSING_SCOPE}). */
+  MISSING_SCOPE,
+  /** The gateway speaks no protocol version in 3..4. */
+  PROTOCOL_MISMATCH,
+  /** The gateway is still starting and kept answering {@code UNAVAILABLE}. */
+  STARTING,
+  /** The gateway answered {@code INVALID_REQUEST} to a request. */
+  INVALID_REQUEST,
+  /** A frame exceeded the size limit. */
+  FRAME_TOO_LARGE,
+  /** The connection closed or went silent while a request was in flight. */
+  CONNECTION_LOST,
+  /** The gateway sent something that is not the protocol (garbage frame, wrong handshake). */
+  PROTOCOL_ERROR,
+  /** The gateway answered an error not listed above. */
+  REQUEST_FAILED,
+  /** The client was closed. */
+  CLOSED
+}

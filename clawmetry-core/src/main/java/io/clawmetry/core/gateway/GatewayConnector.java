@@ -1,0 +1,75 @@
+package io.clawmetry.core.gateway;
+
+import io.clawmetry.api.GatewaySettings;
+import io.clawmetry.core.config.Secret;
+import io.clawmetry.core.discovery.Environment;
+import io.clawmetry.core.discovery.HomeLayout;
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * Builds a {@link GatewayClient} from what discovery resolved ({@link HomeLayout#gateway()} and
+ * {@link HomeLayout#gatewaySecret()}): URL from mode/remote URL/TLS/port, the token or password, and ClawMetry's own
+ * device store ({@code CLAWMETRY_HOME} or {@code ~/.clawmetry}), which must not lie inside the OpenClaw home.
+ */
+public final class GatewayConnector {
+
+  private GatewayConnector() {}
+
+  /**
+   * A builder for the gateway of {@code layout}.
+   *
+   * @param layout the discovered installation
+   * @param env the environment (for {@code CLAWMETRY_HOME} and the user home)
+   * @param urlOverride a gateway URL given by the user ({@code --gateway-url}), or null
+   * @param tokenOverride a token given by the user ({@code --gateway-token}), or null
+   * @throws IllegalArgumentException when the URL is not ws/wss, or ClawMetry's state dir lies in the OpenClaw home
+   */
+  public static GatewayClient.Builder builder(HomeLayout layout, Environment env, String urlOverride,
+      String tokenOverride) {
+    GatewaySettings s = layout.gateway();
+    URI url = urlOverride != null ? normalize(urlOverride) : url(s);
+    Path store = DeviceStore.defaultDir(env).toAbsolutePath().normalize();
+    Path openclaw = layout.stateDirPath().toAbsolutePath().normalize();
+    if (store.startsWith(openclaw)) {
+      throw new IllegalArgumentException("ClawMetry's state dir " + store + " lies inside the OpenClaw home "
+          + openclaw + "; set CLAWMETRY_HOME elsewhere (ClawMetry never writes into an OpenClaw home)");
+    }
+    GatewayClient.Builder b = GatewayClient.builder(url).deviceStore(new DeviceStore(store));
+    if (tokenOverride != null) {
+      return b.token(tokenOverride);
+    }
+    Secret secret = layout.gatewaySecret();
+    String value = secret == null ? null : secret.reveal().orElse(null);
+    if (value != null) {
+      if ("password".equals(s.authMode())) {
+        b.password(value);
+      } else {
+        b.token(value);
+      }
+    }
+    return b;
+  }
+
+  /** The gateway URL the settings describe: the remote URL in remote mode, else {@code ws(s)://127.0.0.1:port/}. */
+  public static URI url(GatewaySettings s) {
+    if ("remote".equals(s.mode()) && s.remoteUrl() != null && !s.remoteUrl().isBlank()) {
+      return normalize(s.remoteUrl());
+    }
+    return URI.create((s.tls() ? "wss" : "ws") + "://127.0.0.1:" + s.port().value() + "/");
+  }
+
+  /** Accepts {@code ws://}, {@code wss://}, {@code http(s)://} (mapped to ws/wss) and {@code host:port}. */
+  public static URI normalize(String url) {
+    String u = url.trim();
+    if (u.startsWith("http://")) {
+      u = "ws://" + u.substring(7);
+    } else if (u.startsWith("https://")) {
+      u = "wss://" + u.substring(8);
+    } else if (!u.startsWith("ws://") && !u.startsWith("wss://")) {
+      u = "ws://" + u;
+    }
+    URI uri = URI.create(u);
+    return uri.getPath() == null || uri.getPath().isEmpty() ? URI.create(u + "/") : uri;
+  }
+}

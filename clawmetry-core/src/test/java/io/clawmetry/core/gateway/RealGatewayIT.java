@@ -1,0 +1,258 @@
+package io.clawmetry.core.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.clawmetry.api.gateway.ConnectionState;
+import io.clawmetry.api.gateway.CronRunMode;
+import io.clawmetry.api.gateway.CronRunResult;
+import io.clawmetry.api.gateway.GatewayErrorKind;
+import io.clawmetry.api.gateway.GatewayEvent;
+import io.clawmetry.api.gateway.Hello;
+import io.clawmetry.api.gateway.LiveCronJob;
+import io.clawmetry.api.gateway.LiveCronRun;
+import io.clawmetry.api.gateway.LiveSession;
+import io.clawmetry.api.gateway.Page;
+import io.clawmetry.api.gateway.SessionsUsage;
+import io.clawmetry.api.gateway.UsageCost;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/**
+ * The client against the real gateway {@code openclaw@2026.9.6}. Run only by {@code it/real-gateway.sh}, which
+ * installs OpenClaw, configures a scratch home, and runs this class inside a loopback-only network namespace; this
+ * class starts the gateway there, kills it and starts it again. Prints {@code real-gateway:} lines for the record.
+ */
+@Tag("real-gateway")
+@EnabledIfEnvironmentVariable(named = "CLAWMETRY_IT_GATEWAY", matches = "1")
+class RealGatewayIT {
+
+  private static final Map<String, String> ENV = System.getenv();
+  private static final Path LAB = Path.of(ENV.getOrDefault("CLAWMETRY_IT_LAB", "/nonexistent"));
+  private static final String TOKEN = ENV.get("CLAWMETRY_IT_TOKEN");
+  private static final URI URL = URI.create("ws://127.0.0.1:" + ENV.get("CLAWMETRY_IT_PORT") + "/");
+  private static Process gateway;
+  private static int starts;
+
+  static void say(String line) {
+    System.out.println("real-gateway: " + line);
+  }
+
+  @BeforeAll
+  static void startGateway() throws Exception {
+    gateway = launch();
+  }
+
+  @AfterAll
+  static void stopGateway() throws Exception {
+    stop(gateway);
+  }
+
+  private static Process launch() throws IOException {
+    starts++;
+    ProcessBuilder pb = new ProcessBuilder(ENV.get("CLAWMETRY_IT_OPENCLAW"), "gateway", "run", "--bind", "loopback",
+        "--port", ENV.get("CLAWMETRY_IT_PORT"));
+    Map<String, String> e = pb.environment();
+    e.clear();
+    e.put("HOME", LAB.resolve("home").toString());
+    e.put("OPENCLAW_STATE_DIR", LAB.resolve("home/.openclaw").toString());
+    e.put("OPENCLAW_CONFIG_PATH", LAB.resolve("home/.openclaw/openclaw.json").toString());
+    e.put("TMPDIR", LAB.resolve("tmp").toString());
+    e.put("PATH", ENV.get("CLAWMETRY_IT_NODE_BIN") + ":/usr/bin:/bin");
+    e.put("OPENCLAW_NO_AUTO_UPDATE", "1");
+    e.put("DO_NOT_TRACK", "1");
+    e.put("CLAWHUB_DISABLE_TELEMETRY", "1");
+    e.put("NODE_NO_WARNINGS", "1");
+    pb.redirectErrorStream(true).redirectOutput(LAB.resolve("run/gateway-" + starts + ".out").toFile());
+    Process p = pb.start();
+    say("gateway start #" + starts + ": pid " + p.pid());
+    return p;
+  }
+
+  private static void stop(Process p) throws InterruptedException {
+    if (p == null) {
+      return;
+    }
+    List<ProcessHandle> children = p.descendants().toList();
+    p.destroy(); // SIGTERM, by PID
+    boolean exited = p.waitFor(20, TimeUnit.SECONDS);
+    if (!exited) {
+      p.destroyForcibly();
+      p.waitFor(10, TimeUnit.SECONDS);
+    }
+    for (ProcessHandle c : children) {
+      c.onExit().completeOnTimeout(c, 10, TimeUnit.SECONDS).join();
+    }
+    long alive = children.stream().filter(ProcessHandle::isAlive).count();
+    say("gateway pid " + p.pid() + " stopped (" + (exited ? "SIGTERM" : "SIGKILL") + "), children alive: " + alive);
+    assertEquals(0, alive, "gateway child processes survived");
+  }
+
+  private static GatewayClient.Builder client(Path store) {
+    return GatewayClient.builder(URL).token(TOKEN).deviceStore(new DeviceStore(store)).clientVersion("it")
+        .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60))
+        .startupRetryBudget(Duration.ofSeconds(60))
+        .backoff(Duration.ofMillis(500), Duration.ofSeconds(3));
+  }
+
+  /** Connects, retrying "connection refused" while the gateway boots (7–20 s on 2 vCPUs). */
+  private static Hello connectWhenUp(GatewayClient c, Duration max) throws InterruptedException {
+    long end = System.nanoTime() + max.toNanos();
+    long t0 = System.nanoTime();
+    while (true) {
+      try {
+        Hello h = c.connect();
+        say("connected after " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0) + " ms");
+        return h;
+      } catch (GatewayException e) {
+        if (e.kind() != GatewayErrorKind.GATEWAY_DOWN || System.nanoTime() > end) {
+          throw e;
+        }
+        Thread.sleep(500);
+      }
+    }
+  }
+
+  private static <T> T poll(Duration max, Supplier<T> f) throws InterruptedException {
+    long end = System.nanoTime() + max.toNanos();
+    while (System.nanoTime() < end) {
+      T v = f.get();
+      if (v != null) {
+        return v;
+      }
+      Thread.sleep(1000);
+    }
+    return null;
+  }
+
+  @Test
+  void theClientAgainstTheRealGateway() throws Exception {
+    Path store = Files.createTempDirectory(LAB, "clawmetry-home");
+    List<GatewayEvent> events = new CopyOnWriteArrayList<>();
+    try (GatewayClient read = client(store).build()) {
+      Hello h = connectWhenUp(read, Duration.ofSeconds(180));
+      say("hello: server " + h.serverVersion() + ", protocol " + h.protocol() + ", auth " + h.authMethod()
+          + ", scopes " + h.grantedScopes() + ", " + h.methods().size() + " methods, " + h.events().size()
+          + " events, device " + read.deviceId());
+      assertEquals(4, h.protocol());
+      assertEquals("2026.9.6", h.serverVersion());
+      assertEquals(List.of("operator.read"), h.grantedScopes());
+      assertTrue(new DeviceStore(store).token(URL.toString(), read.deviceId()).isPresent(), "device token issued");
+    }
+
+    // reconnect with the device token only
+    GatewayClient read = client(store).build();
+    read.addListener(events::add);
+    Hello again = read.connect();
+    say("reconnect: auth " + again.authMethod() + ", scopes " + again.grantedScopes());
+    assertEquals("device-token", again.authMethod());
+
+    // every read method
+    say("health: ok=" + read.health().ok() + ", agents " + read.health().agents());
+    say("status: runtime " + read.serverStatus().runtimeVersion() + ", sessions " + read.serverStatus().sessionCount());
+    say("sessions.list: " + read.allSessions().size() + " sessions");
+    say("cron.status: " + read.cronStatus());
+    List<LiveCronJob> builtIn = read.cronJobs();
+    say("cron.list: " + builtIn.stream().map(LiveCronJob::name).toList());
+    assertTrue(builtIn.size() >= 3, "the three built-in jobs");
+    say("cron.runs (all): " + read.cronRuns(null, 20).total());
+    say("tasks.list: " + read.tasks().size());
+    say("logs.tail: " + read.logsTail(null, 20).lines().size() + " lines, cursor " + read.logsTail(null, 20).cursor());
+    String cfg = read.config().configJson();
+    assertFalse(cfg.contains(TOKEN), "config.get is redacted");
+    say("config.get: redacted=" + cfg.contains("__OPENCLAW_REDACTED__"));
+    say("models.list: " + read.models().stream().map(m -> m.provider() + "/" + m.id()).toList());
+    say("system-presence: " + read.presence().size() + " entries");
+    UsageCost cost = read.usageCost(7);
+    say("usage.cost: cacheStatus " + cost.cacheStatus().status() + ", provisional " + cost.provisional()
+        + ", total tokens " + cost.totals().totalTokens());
+
+    // writes need operator.admin: refused on the read-only connection
+    GatewayException forbidden = assertThrows(GatewayException.class,
+        () -> read.cronRun(builtIn.get(0).id(), CronRunMode.DUE));
+    assertEquals(GatewayErrorKind.MISSING_SCOPE, forbidden.kind());
+    say("cron.run with operator.read: " + forbidden.getMessage());
+
+    try (GatewayClient admin = client(store).admin(true).build()) {
+      Hello ah = admin.connect();
+      say("admin connect: auth " + ah.authMethod() + ", scopes " + ah.grantedScopes());
+      LiveCronJob added = admin.cronAdd("{name:'clawmetry-it', schedule:{kind:'cron', expr:'0 9 * * *', tz:'UTC'},"
+          + " sessionTarget:'isolated', wakeMode:'now', payload:{kind:'agentTurn', message:'Hello from the ClawMetry"
+          + " integration test.'}, delivery:{mode:'none'}}");
+      say("cron.add: " + added.id() + " " + added.schedule());
+      assertTrue(added.enabled());
+      assertFalse(admin.cronSetEnabled(added.id(), false).enabled());
+      assertFalse(find(read.cronJobs(), added.id()).enabled(), "read client sees it disabled");
+      assertTrue(admin.cronSetEnabled(added.id(), true).enabled());
+      assertTrue(find(read.cronJobs(), added.id()).enabled());
+      say("cron.update: disabled and re-enabled");
+      CronRunResult run = admin.cronRun(added.id(), CronRunMode.FORCE);
+      say("cron.run: ok " + run.ok() + ", enqueued " + run.enqueued() + ", runId " + run.runId());
+      assertTrue(run.ok());
+      LiveCronRun done = poll(Duration.ofSeconds(180), () -> {
+        Page<LiveCronRun> p = read.cronRuns(added.id(), 10);
+        return p.items().isEmpty() ? null : p.items().get(0);
+      });
+      assertNotNull(done, "the run appears in cron.runs");
+      say("cron.runs: status " + done.status() + ", " + done.durationMs() + " ms, model " + done.provider() + "/"
+          + done.model() + ", session " + done.sessionKey());
+      List<LiveSession> sessions = read.allSessions();
+      say("sessions.list after the run: " + sessions.stream().map(LiveSession::key).toList());
+      // the run's key is "<session key>:run:<session id>"; the per-session methods take the session key
+      String key = done.sessionKey() == null ? null : done.sessionKey().replaceFirst(":run:.*$", "");
+      assertTrue(sessions.stream().anyMatch(x -> x.key().equals(key)), "the run's session is listed: " + key);
+      say("chat.history(" + key + "): " + read.chatHistory(key, 50).messagesJson().size() + " messages");
+      say("sessions.usage.timeseries: " + read.usageTimeseries(key).points().size() + " points");
+      say("sessions.usage.logs: " + read.usageLogs(key, 50).size() + " entries");
+      SessionsUsage su = poll(Duration.ofSeconds(90), () -> {
+        SessionsUsage u = read.sessionsUsage("7d", null);
+        return u.provisional() ? null : u;
+      });
+      say("sessions.usage: " + (su == null ? "still provisional after 90 s"
+          : "fresh, " + su.sessions().size() + " sessions, " + su.totals().totalTokens() + " tokens, $"
+              + su.totals().totalCost()));
+      admin.cronRemove(added.id());
+      assertTrue(read.cronJobs().stream().noneMatch(j -> j.id().equals(added.id())));
+      say("cron.remove: removed");
+    }
+    List<String> names = events.stream().map(GatewayEvent::event).distinct().toList();
+    say("events seen: " + names);
+    assertTrue(names.contains("cron"), "cron events are broadcast");
+
+    // kill the gateway: the client reports it, then reconnects when it is back
+    stop(gateway);
+    boolean down = GatewayTesting.eventually(30_000, () -> read.status().state() != ConnectionState.CONNECTED);
+    say("after kill: " + read.status().state() + " - " + read.status().reason());
+    assertTrue(down);
+    GatewayException whileDown = assertThrows(GatewayException.class, read::health);
+    say("call while down: " + whileDown.getMessage());
+    gateway = launch();
+    boolean back = GatewayTesting.eventually(180_000, () -> read.status().connected());
+    say("after restart: " + read.status().state() + ", health ok=" + (back && read.health().ok()));
+    assertTrue(back, "reconnected: " + read.status());
+    read.close();
+    List<String> after = new ArrayList<>(events.stream().map(GatewayEvent::event).toList());
+    assertTrue(after.contains("clawmetry.disconnected"));
+  }
+
+  private static LiveCronJob find(List<LiveCronJob> jobs, String id) {
+    return jobs.stream().filter(j -> j.id().equals(id)).findFirst().orElseThrow();
+  }
+}
