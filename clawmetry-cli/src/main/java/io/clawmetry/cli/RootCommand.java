@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
     description = "A read-only observer of an OpenClaw installation: sessions, transcripts, usage, cost, crons.",
     subcommands = {
       DoctorCommand.class, SessionsCommand.class, TranscriptCommand.class, UsageCommand.class,
-      SubagentsCommand.class, OverviewCommand.class
+      SubagentsCommand.class, OverviewCommand.class, ServeCommand.class
     })
 final class RootCommand implements Runnable {
 
