@@ -1,5 +1,5 @@
 // ClawMetry dashboard. No framework, no outside calls. Every piece of data is put in the page with textContent
-// (via h()/s() below) or as an attribute value; nothing from the API ever goes through innerHTML.
+// (via h()/s() below) or as an attribute value; nothing from the API is ever parsed as HTML.
 'use strict';
 (() => {
   const SVGNS = 'http://www.w3.org/2000/svg';
