@@ -129,6 +129,8 @@ final class ApiRoutes {
           runs.items().forEach(x -> a.add(JsonViews.cronRun(x)));
           o.set("warnings", JsonViews.warnings(runs.warnings()));
           Responses.json(r.exchange(), o);
+        } else if (n == 4 && List.of("enable", "disable", "run").contains(r.segment(3))) {
+          throw new HttpFailure(405, "method not allowed");
         } else {
           throw HttpFailure.notFound("not found");
         }

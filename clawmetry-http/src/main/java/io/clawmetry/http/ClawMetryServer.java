@@ -37,6 +37,7 @@ public final class ClawMetryServer implements AutoCloseable {
   private HttpServer server;
   private ThreadPoolExecutor pool;
   private EventHub events;
+  private Router router;
 
   private ClawMetryServer(Builder b, InetAddress address, boolean loopback) {
     this.cfg = b;
@@ -81,8 +82,8 @@ public final class ClawMetryServer implements AutoCloseable {
               cfg.clock,
               new SystemHealth(cfg.clock, cfg.diskWarnPercent),
               () -> s.getAddress().getPort());
-      s.createContext(
-          "/", new Router(auth, loopback, api, events, new PrometheusMetrics(cfg.clawMetry), new StaticAssets()));
+      router = new Router(auth, loopback, api, events, new PrometheusMetrics(cfg.clawMetry), new StaticAssets());
+      s.createContext("/", router);
       s.start();
       server = s;
       return this;
@@ -119,14 +120,23 @@ public final class ClawMetryServer implements AutoCloseable {
     return loopback;
   }
 
-  /** Stops accepting, closes the event streams, waits up to a second for requests in flight, stops the threads. */
+  /** Closes the event streams, waits up to two seconds for requests in flight, stops listening and the threads. */
   @Override
   public synchronized void close() {
     if (server == null) {
       return;
     }
     events.close();
-    server.stop(1);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    while (router.inFlight() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    server.stop(0);
     pool.shutdown();
     try {
       if (!pool.awaitTermination(2, TimeUnit.SECONDS)) {

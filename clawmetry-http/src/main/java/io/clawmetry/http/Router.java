@@ -42,8 +42,24 @@ final class Router implements HttpHandler {
     this.assets = assets;
   }
 
+  private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+
+  /** Requests being answered right now (event streams excluded once open). */
+  int inFlight() {
+    return inFlight.get();
+  }
+
   @Override
   public void handle(HttpExchange ex) throws IOException {
+    inFlight.incrementAndGet();
+    try {
+      dispatch(ex);
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  private void dispatch(HttpExchange ex) throws IOException {
     try {
       securityHeaders(ex.getResponseHeaders());
       if (loopback && !loopbackHost(ex.getRequestHeaders().getFirst("Host"))) {
