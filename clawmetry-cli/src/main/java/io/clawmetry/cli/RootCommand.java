@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
     description = "A read-only observer of an OpenClaw installation: sessions, transcripts, usage, cost, crons.",
     subcommands = {
       DoctorCommand.class, SessionsCommand.class, TranscriptCommand.class, UsageCommand.class,
-      SubagentsCommand.class, OverviewCommand.class, GatewayCommand.class, CronsCommand.class, LogsCommand.class
+      SubagentsCommand.class, OverviewCommand.class, GatewayCommand.class, CronsCommand.class, LogsCommand.class,
+      ServeCommand.class
     })
 final class RootCommand implements Runnable {
 

@@ -1,0 +1,109 @@
+package io.clawmetry.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clawmetry.api.ContentBlock;
+import io.clawmetry.api.EventMeta;
+import io.clawmetry.api.EventOrigin;
+import io.clawmetry.api.MessageRole;
+import io.clawmetry.api.RecordedCost;
+import io.clawmetry.api.Report;
+import io.clawmetry.api.SourceKind;
+import io.clawmetry.api.TranscriptEvent;
+import io.clawmetry.api.Usage;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Turns, latency and branches of the timeline on a hand-built transcript. */
+class TimelineViewTest {
+
+  static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
+
+  static EventMeta meta(String id, String parent, int sec) {
+    return new EventMeta("s1", id, parent, T0.plusSeconds(sec), new EventOrigin(SourceKind.values()[0], "f", sec), id);
+  }
+
+  static TranscriptEvent user(String id, String parent, int sec, String text) {
+    return new TranscriptEvent.Message(meta(id, parent, sec), MessageRole.USER, List.of(new ContentBlock.Text(text)),
+        null, null, null, null, null, null, null, null, false, null);
+  }
+
+  static TranscriptEvent assistant(String id, String parent, int sec, long out, String cost, ContentBlock... blocks) {
+    Usage u = new Usage(100, out, 0, 0, 100 + out, 0,
+        cost == null ? null : new RecordedCost(null, null, null, null, new BigDecimal(cost)));
+    return new TranscriptEvent.Message(meta(id, parent, sec), MessageRole.ASSISTANT, List.of(blocks), "anthropic",
+        "claude", "x", u, "stop", null, null, null, false, null);
+  }
+
+  static TranscriptEvent toolResult(String id, String parent, int sec, String callId) {
+    return new TranscriptEvent.Message(meta(id, parent, sec), MessageRole.TOOL_RESULT,
+        List.of(new ContentBlock.Text("ok")), null, null, null, null, null, null, callId, "exec", false, null);
+  }
+
+  @Test
+  void turnsLatencyAndBranches() {
+    List<TranscriptEvent> events = new ArrayList<>();
+    events.add(new TranscriptEvent.SessionHeader(meta("s1", null, 0), 3, "/", null));
+    events.add(user("u1", null, 1, "hi"));
+    events.add(assistant("a1", "u1", 4, 10, "0.01", new ContentBlock.Thinking("hmm", false),
+        new ContentBlock.ToolCall("c1", "exec", "{\"cmd\":\"ls\"}")));
+    events.add(toolResult("r1", "a1", 6, "c1"));
+    events.add(assistant("a2", "r1", 9, 20, "0.02", new ContentBlock.Text("done")));
+    // first try of the second question, abandoned
+    events.add(user("u2", "a2", 20, "again?"));
+    events.add(assistant("a3", "u2", 25, 30, null, new ContentBlock.Text("old answer")));
+    // edited question from a2: the active branch
+    events.add(user("u3", "a2", 40, "again, edited"));
+    events.add(assistant("a4", "u3", 42, 40, "0.04", new ContentBlock.Text("new answer")));
+
+    ObjectNode tl = TimelineView.build("k", new Report<>(events, List.of(), List.of()));
+    JsonNode turns = tl.get("turns");
+    assertEquals(3, turns.size());
+    JsonNode t1 = turns.get(0);
+    assertTrue(t1.get("active").asBoolean());
+    assertEquals(2, t1.get("calls").asInt());
+    assertEquals(1, t1.get("toolCalls").asInt());
+    assertEquals(0, new BigDecimal("0.03").compareTo(t1.get("recordedCost").decimalValue()));
+    JsonNode steps = t1.get("steps");
+    assertEquals("user", steps.get(0).get("kind").asText());
+    assertEquals(3000, steps.get(1).get("latencyMs").asLong(), "a1 - u1");
+    assertEquals("hmm", steps.get(1).get("thinking").get(0).get("text").asText());
+    assertEquals("exec", steps.get(1).get("toolCalls").get(0).get("name").asText());
+    assertEquals("toolResult", steps.get(2).get("kind").asText());
+    assertEquals(3000, steps.get(3).get("latencyMs").asLong(), "a2 - r1");
+    assertEquals(6000, t1.get("latencyMs").asLong());
+    assertEquals(8000, t1.get("durationMs").asLong());
+
+    JsonNode abandoned = turns.get(1);
+    assertFalse(abandoned.get("active").asBoolean());
+    assertFalse(abandoned.get("steps").get(1).get("active").asBoolean());
+    assertEquals(5000, abandoned.get("steps").get(1).get("latencyMs").asLong());
+    assertEquals(1, abandoned.get("callsWithoutRecordedCost").asInt());
+
+    JsonNode current = turns.get(2);
+    assertTrue(current.get("active").asBoolean());
+    assertEquals(2000, current.get("steps").get(1).get("latencyMs").asLong());
+    assertEquals("again, edited", current.get("steps").get(0).get("text").asText());
+
+    assertEquals(2, tl.get("abandonedEvents").asInt());
+    assertEquals(6, tl.get("activeEvents").asInt());
+    assertEquals(4, tl.get("totals").get("calls").asInt());
+    assertEquals(400 + 100, tl.get("totals").get("tokens").get("total").asLong());
+  }
+
+  @Test
+  void longTextIsCut() {
+    String big = "x".repeat(TimelineView.MAX_TEXT + 5);
+    ObjectNode tl = TimelineView.build("k", new Report<>(List.of(user("u1", null, 1, big)), List.of(), List.of()));
+    JsonNode step = tl.get("turns").get(0).get("steps").get(0);
+    assertEquals(TimelineView.MAX_TEXT, step.get("text").asText().length());
+    assertTrue(step.get("textTruncated").asBoolean());
+  }
+}
