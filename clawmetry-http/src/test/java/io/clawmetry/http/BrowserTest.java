@@ -156,7 +156,10 @@ class BrowserTest {
     open("crons");
     assertEquals("3 jobs", k("cron-count"));
     open("crons/e8c01ef2-8018-4477-aca3-c86a5940bf70");
-    assertTrue(driver.findElements(By.cssSelector("[data-k='cron-runs'] tbody tr")).size() > 0);
+    // the crons view is already ready from the line above: wait for the job's run history itself
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .ignoring(StaleElementReferenceException.class)
+        .until(d -> d.findElements(By.cssSelector("[data-k='cron-runs'] tbody tr")).size() > 0);
     shot("crons");
 
     open("health");
