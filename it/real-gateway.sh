@@ -96,7 +96,7 @@ set +e
 run_ns env HOME="$ORIG_HOME" CLAWMETRY_IT_GATEWAY=1 CLAWMETRY_IT_LAB="$LAB" CLAWMETRY_IT_OPENCLAW="$OPENCLAW" \
   CLAWMETRY_IT_NODE_BIN="$NODE_BIN" CLAWMETRY_IT_PORT="$GW_PORT" CLAWMETRY_IT_TOKEN="$TOKEN" \
   mvn -B -o ${MVN_ARGS:-} -f "$REPO/pom.xml" -pl clawmetry-core -am test -Dtest=RealGatewayIT \
-  -Dsurefire.failIfNoSpecifiedTests=false -Dgroups=real-gateway 2>&1 | tee "$LAB/run/mvn.out" \
+  -Dsurefire.failIfNoSpecifiedTests=false -Dgroups=real-gateway -Dsurefire.excludedGroups= 2>&1 | tee "$LAB/run/mvn.out" \
   | grep -E '^real-gateway:|Tests run:|FAIL|ERROR\]|BUILD'
 rc=${PIPESTATUS[0]}
 set -e

@@ -75,6 +75,14 @@ public interface ClawMetry extends AutoCloseable {
    */
   RefreshStats refresh();
 
+  /**
+   * The live gateway of this installation, asking only for {@code operator.read}. Not connected until first used;
+   * {@link io.clawmetry.api.gateway.Gateway#status()} never blocks, and the file-based results above never wait on
+   * it. Its cron writes are the only writes ClawMetry ever makes, and only when a user asks (they need a client with
+   * {@code operator.admin}).
+   */
+  io.clawmetry.api.gateway.Gateway gateway();
+
   /** Every warning met so far while reading this home. */
   List<Warning> warnings();
 

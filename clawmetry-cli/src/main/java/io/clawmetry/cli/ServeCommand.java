@@ -1,9 +1,15 @@
 package io.clawmetry.cli;
 
 import io.clawmetry.api.ClawMetry;
+import io.clawmetry.core.config.Secret;
+import io.clawmetry.core.discovery.HomeLocator;
 import io.clawmetry.http.ClawMetryServer;
-import java.util.concurrent.CountDownLatch;
+import io.clawmetry.http.GatewayBridge;
+import io.clawmetry.http.GatewayClientBridge;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -11,13 +17,14 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code clawmetry serve}: the dashboard. Prints the URL and runs until interrupted; a shutdown hook closes the server
- * and the facade. Off loopback it needs {@code CLAWMETRY_TOKEN}.
+ * and the facade. Off loopback it needs a token: {@code CLAWMETRY_TOKEN}, else the gateway's token from discovery.
  */
 @Command(name = "serve", description = "Serve the dashboard (page, JSON API, live events, /metrics) until interrupted.")
 final class ServeCommand implements Callable<Integer> {
 
   @ParentCommand RootCommand root;
   @Mixin HomeOption home;
+  @Mixin GatewayOptions gatewayOptions;
 
   @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (default 8900; 0 = any free port).")
   int port = 8900;
@@ -25,7 +32,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--bind",
       paramLabel = "ADDRESS",
-      description = "Address to bind (default 127.0.0.1). Any other address needs CLAWMETRY_TOKEN.")
+      description = "Address to bind (default 127.0.0.1). Any other address needs CLAWMETRY_TOKEN or the gateway token.")
   String bind = "127.0.0.1";
 
   /** Released to stop the server (tests); the shutdown hook also releases it. */
@@ -33,14 +40,32 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    String token = root.ctx.env.get("CLAWMETRY_TOKEN");
     if (port < 0 || port > 65535) {
       throw new CliFailure(Main.USAGE, "--port must be between 0 and 65535");
     }
-    ClawMetry cm = root.ctx.open(home.home);
+    Path stateDir = home.home != null ? home.home : root.ctx.defaultHome;
+    String token = root.ctx.env.get("CLAWMETRY_TOKEN");
+    if (token == null || token.isBlank()) {
+      // the gateway's own token from discovery: whoever may operate the gateway may read its dashboard
+      Secret secret = new HomeLocator(root.ctx.env).locate(stateDir).gatewaySecret();
+      token = secret == null ? null : secret.reveal().orElse(null);
+    }
+    ClawMetry cm = root.ctx.open(stateDir);
+    GatewayBridge bridge =
+        new GatewayClientBridge(cm.gateway(), () -> gatewayOptions.client(root.ctx, stateDir, true, false));
+    // connect in the background so status and live events flow; the page never waits on it
+    CompletableFuture.runAsync(
+        () -> {
+          try {
+            cm.gateway().health();
+          } catch (RuntimeException e) {
+            // reported by the bridge's status; the client reconnects with backoff
+          }
+        });
     ClawMetryServer server;
     try {
-      server = ClawMetryServer.builder().clawMetry(cm).port(port).bind(bind).token(token).build().start();
+      server =
+          ClawMetryServer.builder().clawMetry(cm).port(port).bind(bind).token(token).gateway(bridge).build().start();
     } catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException e) {
       cm.close();
       throw new CliFailure(e instanceof java.io.UncheckedIOException ? Main.ERROR : Main.USAGE, e.getMessage());
@@ -55,7 +80,7 @@ final class ServeCommand implements Callable<Integer> {
             "clawmetry-serve-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     root.ctx.out.println("ClawMetry dashboard on " + server.url()
-        + (server.loopback() ? "" : " (token required: CLAWMETRY_TOKEN)"));
+        + (server.loopback() ? "" : " (token required: CLAWMETRY_TOKEN or the gateway token)"));
     root.ctx.out.println("Press Ctrl+C to stop.");
     root.ctx.out.flush();
     stop.await();

@@ -2,6 +2,7 @@ package io.clawmetry.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clawmetry.core.gateway.FakeGateway;
 import io.clawmetry.core.json.Json;
 import java.io.IOException;
 import java.util.ArrayList;

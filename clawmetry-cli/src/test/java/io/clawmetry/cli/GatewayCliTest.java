@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clawmetry.core.discovery.Environment;
+import io.clawmetry.core.gateway.FakeGateway;
 import io.clawmetry.core.json.Json;
 import java.net.InetAddress;
 import java.net.ServerSocket;

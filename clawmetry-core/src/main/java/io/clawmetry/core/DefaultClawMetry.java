@@ -6,35 +6,37 @@ import io.clawmetry.api.CronJob;
 import io.clawmetry.api.CronRun;
 import io.clawmetry.api.Era;
 import io.clawmetry.api.Home;
+import io.clawmetry.api.Overview;
+import io.clawmetry.api.RefreshStats;
 import io.clawmetry.api.Report;
 import io.clawmetry.api.SessionInfo;
 import io.clawmetry.api.SourceKind;
 import io.clawmetry.api.SourceRef;
+import io.clawmetry.api.SubagentNode;
 import io.clawmetry.api.SubagentRun;
 import io.clawmetry.api.TranscriptEvent;
-import io.clawmetry.api.Overview;
-import io.clawmetry.api.RefreshStats;
-import io.clawmetry.api.SubagentNode;
 import io.clawmetry.api.UsagePeriod;
 import io.clawmetry.api.UsageQuery;
 import io.clawmetry.api.UsageReport;
 import io.clawmetry.api.UsageRow;
 import io.clawmetry.api.Warning;
 import io.clawmetry.api.WarningKind;
+import io.clawmetry.api.gateway.Gateway;
+import io.clawmetry.core.cron.CronRunReader;
+import io.clawmetry.core.cron.CronStoreReader;
 import io.clawmetry.core.discovery.AgentLayout;
 import io.clawmetry.core.discovery.Environment;
 import io.clawmetry.core.discovery.HomeLayout;
 import io.clawmetry.core.discovery.HomeLocator;
-import io.clawmetry.core.cron.CronRunReader;
-import io.clawmetry.core.cron.CronStoreReader;
+import io.clawmetry.core.gateway.GatewayConnector;
 import io.clawmetry.core.pricing.CostFunction;
 import io.clawmetry.core.report.Overviews;
 import io.clawmetry.core.report.SubagentTrees;
 import io.clawmetry.core.session.SubagentRegistry;
-import io.clawmetry.core.sqlite.ReadOnlyDatabase;
 import io.clawmetry.core.source.TranscriptFiles;
 import io.clawmetry.core.source.TranscriptLedger;
 import io.clawmetry.core.source.TranscriptSummary;
+import io.clawmetry.core.sqlite.ReadOnlyDatabase;
 import io.clawmetry.core.usage.Call;
 import io.clawmetry.core.usage.UsageAggregator;
 import io.clawmetry.core.warn.Warnings;
@@ -44,11 +46,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -64,15 +66,18 @@ final class DefaultClawMetry implements ClawMetry {
   private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,199}");
 
   private final HomeLayout layout;
+  private final Environment env;
   private final Clock clock;
   private final Warnings warnings = new Warnings();
   private final Agents agents;
   private final CostFunction costs;
   private final SessionIndexCache indexCache = new SessionIndexCache();
   private volatile HomeSnapshot snapshot;
+  private Gateway gateway;
 
-  private DefaultClawMetry(HomeLayout layout, Clock clock, PricingFiles pricing) {
+  private DefaultClawMetry(HomeLayout layout, Environment env, Clock clock, PricingFiles pricing) {
     this.layout = layout;
+    this.env = env;
     this.clock = clock;
     this.agents = new Agents(layout);
     this.costs = new CostFunction(Prices.book(layout, pricing, warnings));
@@ -89,7 +94,7 @@ final class DefaultClawMetry implements ClawMetry {
               + layout.stateDir().origin()
               + "); pass --home DIR or set OPENCLAW_STATE_DIR");
     }
-    return new DefaultClawMetry(layout, clock, pricing);
+    return new DefaultClawMetry(layout, env, clock, pricing);
   }
 
   /** The clock reports use for "now". */
@@ -369,7 +374,25 @@ final class DefaultClawMetry implements ClawMetry {
   }
 
   @Override
-  public void close() {
-    // databases are opened per call and closed at once; nothing is held
+  public synchronized Gateway gateway() {
+    if (gateway == null) {
+      gateway = GatewayConnector.builder(layout, env, null, null).clientVersion(version()).build();
+    }
+    return gateway;
+  }
+
+  /** This library's version from its jar manifest, or "development". */
+  static String version() {
+    String v = DefaultClawMetry.class.getPackage().getImplementationVersion();
+    return v == null ? "development" : v;
+  }
+
+  @Override
+  public synchronized void close() {
+    // databases are opened per call and closed at once; only a gateway connection may be open
+    if (gateway != null) {
+      gateway.close();
+      gateway = null;
+    }
   }
 }

@@ -26,10 +26,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * continuation frames, ping/pong, close. What it says is decided by a {@link Script}. Threads are named
  * {@code fake-gw-*} and all end on {@link #close()}.
  */
-final class FakeGateway implements AutoCloseable {
+public final class FakeGateway implements AutoCloseable {
 
   /** What the fake gateway does on a connection. */
-  interface Script {
+  public interface Script {
     /** After the upgrade. */
     void onOpen(Conn c) throws IOException;
 
@@ -38,7 +38,7 @@ final class FakeGateway implements AutoCloseable {
   }
 
   /** Answers plain HTTP requests (no upgrade) with {status, body}. */
-  interface Http {
+  public interface Http {
     String[] answer(String method, String path, String authorization, String body);
   }
 
@@ -51,7 +51,7 @@ final class FakeGateway implements AutoCloseable {
   private final Thread acceptor;
   private volatile boolean closed;
 
-  FakeGateway(Script script) throws IOException {
+  public FakeGateway(Script script) throws IOException {
     this.script = script;
     this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     this.acceptor = new Thread(this::acceptLoop, "fake-gw-accept");
@@ -59,20 +59,20 @@ final class FakeGateway implements AutoCloseable {
     acceptor.start();
   }
 
-  URI uri() {
+  public URI uri() {
     return URI.create("ws://127.0.0.1:" + server.getLocalPort() + "/");
   }
 
-  int port() {
+  public int port() {
     return server.getLocalPort();
   }
 
   /** How many WebSocket connections were accepted so far. */
-  int connections() {
+  public int connections() {
     return connections.get();
   }
 
-  List<Conn> conns() {
+  public List<Conn> conns() {
     return conns;
   }
 
@@ -137,7 +137,7 @@ final class FakeGateway implements AutoCloseable {
   }
 
   /** One client connection. */
-  static final class Conn {
+  public static final class Conn {
     final Socket socket;
     final FakeGateway owner;
     final List<JsonNode> received = new CopyOnWriteArrayList<>();
@@ -149,7 +149,7 @@ final class FakeGateway implements AutoCloseable {
       this.owner = owner;
     }
 
-    boolean upgrade() throws IOException {
+    public boolean upgrade() throws IOException {
       in = socket.getInputStream();
       out = socket.getOutputStream();
       String key = null;
@@ -212,7 +212,7 @@ final class FakeGateway implements AutoCloseable {
     }
 
     /** The next whole text message, answering pings and close frames; null at the end. */
-    String readMessage() throws IOException {
+    public String readMessage() throws IOException {
       DataInputStream d = new DataInputStream(in);
       ByteArrayOutputStream msg = new ByteArrayOutputStream();
       while (true) {
@@ -262,11 +262,11 @@ final class FakeGateway implements AutoCloseable {
     }
 
     /** Sends a text message in one frame. */
-    void send(String text) throws IOException {
+    public void send(String text) throws IOException {
       writeFrame(0x1, text.getBytes(StandardCharsets.UTF_8), true);
     }
 
-    void send(JsonNode frame) throws IOException {
+    public void send(JsonNode frame) throws IOException {
       send(Json.STRICT.writeValueAsString(frame));
     }
 
@@ -297,7 +297,7 @@ final class FakeGateway implements AutoCloseable {
     }
 
     /** Drops the TCP connection without a close frame. */
-    void drop() {
+    public void drop() {
       try {
         socket.close();
       } catch (IOException ignored) {
