@@ -7,7 +7,8 @@ package io.clawmetry.api;
  * @param totalBytes the volume's size
  * @param usedBytes bytes allocated (size minus unallocated)
  * @param availableBytes bytes this process may still write
- * @param usedPercent {@code usedBytes / totalBytes} in percent, rounded to one decimal; 0 for an empty volume
+ * @param usedPercent {@code usedBytes / (usedBytes + availableBytes)} in percent as {@code df} computes it (blocks
+ *     reserved for root count as neither), rounded half-up to one decimal; 0 for an empty volume
  * @param warnPercent the warning threshold the snapshot was taken with
  * @param warning whether {@code usedPercent >= warnPercent}
  */

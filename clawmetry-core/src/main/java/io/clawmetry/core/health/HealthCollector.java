@@ -74,7 +74,8 @@ public final class HealthCollector {
     try {
       DiskSpace.Figures f = sources.disk().read(dir);
       long used = Math.max(0, f.total() - f.unallocated());
-      double pct = share(used, f.total());
+      // as df computes Use%: reserved blocks count neither as used nor as available
+      double pct = share(used, used + Math.max(0, f.usable()));
       return new DiskUsage(dir.toString(), f.total(), used, f.usable(), pct, warnPercent, pct >= warnPercent);
     } catch (IOException | RuntimeException e) {
       problems.add("disk usage of " + dir + " unavailable");

@@ -91,7 +91,7 @@ class HealthCollectorTest {
     assertEquals(1_000_000, h.disk().totalBytes());
     assertEquals(910_000, h.disk().usedBytes());
     assertEquals(50_000, h.disk().availableBytes());
-    assertEquals(91.0, h.disk().usedPercent());
+    assertEquals(94.8, h.disk().usedPercent(), "910000 / (910000 + 50000), as df does");
     assertEquals(85.0, h.disk().warnPercent());
     assertTrue(h.disk().warning());
 
@@ -122,7 +122,7 @@ class HealthCollectorTest {
         h.gpus());
 
     assertEquals(
-        List.of("disk 91% used (warn at 85%)", "gateway port 18789 is not listening on 127.0.0.1"), h.warnings());
+        List.of("disk 94.8% used (warn at 85%)", "gateway port 18789 is not listening on 127.0.0.1"), h.warnings());
     assertEquals(List.of("nvidia-smi output line 3 is not a GPU"), h.problems());
 
     assertTrue(h.jvm().heapUsedBytes() > 0, "heap in use is present");
@@ -145,7 +145,7 @@ class HealthCollectorTest {
 
   @Test
   void oldKernelMeminfoAndBrokenLoadavgAndUptime() {
-    DiskSpace disk = dir -> new DiskSpace.Figures(100, 15, 10);
+    DiskSpace disk = dir -> new DiskSpace.Figures(100, 15, 15);
     HealthSnapshot h =
         new HealthCollector(sources(fixture("proc-old-kernel"), disk, Set.of(), new FakeSmi(false, "", null)))
             .collect(STATE, List.of(), 85.0);
