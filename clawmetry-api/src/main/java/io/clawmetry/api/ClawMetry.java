@@ -83,6 +83,22 @@ public interface ClawMetry extends AutoCloseable {
    */
   io.clawmetry.api.gateway.Gateway gateway();
 
+  /**
+   * The host's health with the defaults ({@link HealthQuery#defaults()}): disk usage of the OpenClaw home's volume
+   * (warning at 85%), memory, load, uptime, JVM heap, the gateway port on loopback, GPUs via {@code nvidia-smi} when
+   * it is on the PATH. The gateway's own version and uptime are not part of it: they come from the gateway client.
+   */
+  default HealthSnapshot health() {
+    return health(HealthQuery.defaults());
+  }
+
+  /**
+   * The host's health as {@code query} asks: its disk warning threshold, and its extra loopback ports checked after
+   * the gateway port (the facade knows only the gateway's port; a server adds its own this way). Never throws for an
+   * unreadable figure: the part is null and {@link HealthSnapshot#problems()} says why.
+   */
+  HealthSnapshot health(HealthQuery query);
+
   /** Every warning met so far while reading this home. */
   List<Warning> warnings();
 

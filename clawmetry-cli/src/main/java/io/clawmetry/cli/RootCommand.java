@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       DoctorCommand.class, SessionsCommand.class, TranscriptCommand.class, UsageCommand.class,
       SubagentsCommand.class, OverviewCommand.class, GatewayCommand.class, CronsCommand.class, LogsCommand.class,
-      ServeCommand.class
+      ServeCommand.class, HealthCommand.class
     })
 final class RootCommand implements Runnable {
 

@@ -5,7 +5,10 @@ import io.clawmetry.api.ClawMetry;
 import io.clawmetry.api.CronJob;
 import io.clawmetry.api.CronRun;
 import io.clawmetry.api.Era;
+import io.clawmetry.api.HealthQuery;
+import io.clawmetry.api.HealthSnapshot;
 import io.clawmetry.api.Home;
+import io.clawmetry.api.NamedPort;
 import io.clawmetry.api.Overview;
 import io.clawmetry.api.RefreshStats;
 import io.clawmetry.api.Report;
@@ -29,6 +32,8 @@ import io.clawmetry.core.discovery.Environment;
 import io.clawmetry.core.discovery.HomeLayout;
 import io.clawmetry.core.discovery.HomeLocator;
 import io.clawmetry.core.gateway.GatewayConnector;
+import io.clawmetry.core.health.HealthCollector;
+import io.clawmetry.core.health.HealthSources;
 import io.clawmetry.core.pricing.CostFunction;
 import io.clawmetry.core.report.Overviews;
 import io.clawmetry.core.report.SubagentTrees;
@@ -365,6 +370,25 @@ final class DefaultClawMetry implements ClawMetry {
       out.add(new SourceRef(fileKind, file.toString()));
     }
     return out;
+  }
+
+  /**
+   * Checks the gateway port on loopback unless the gateway is remote (or its port is not a number), then the
+   * query's extra ports.
+   */
+  @Override
+  public HealthSnapshot health(HealthQuery query) {
+    List<NamedPort> ports = new ArrayList<>();
+    String port = layout.gateway().port() == null ? null : layout.gateway().port().value();
+    if (!"remote".equals(layout.gateway().mode()) && port != null && port.matches("[0-9]{1,5}")) {
+      int p = Integer.parseInt(port);
+      if (p >= 1 && p <= 65535) {
+        ports.add(new NamedPort("gateway", p));
+      }
+    }
+    ports.addAll(query.extraPorts());
+    return new HealthCollector(HealthSources.system(clock))
+        .collect(layout.stateDirPath(), ports, query.diskWarnPercent());
   }
 
   @Override

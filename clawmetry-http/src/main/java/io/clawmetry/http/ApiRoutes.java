@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clawmetry.api.ClawMetry;
 import io.clawmetry.api.ContentBlock;
 import io.clawmetry.api.CronJob;
+import io.clawmetry.api.HealthQuery;
 import io.clawmetry.api.Report;
 import io.clawmetry.api.SessionInfo;
 import io.clawmetry.api.TranscriptEvent;
@@ -45,14 +46,14 @@ final class ApiRoutes {
   private final ClawMetry cm;
   private final GatewayBridge bridge;
   private final Clock clock;
-  private final SystemHealth health;
+  private final double diskWarnPercent;
   private final IntSupplier ownPort;
 
-  ApiRoutes(ClawMetry cm, GatewayBridge bridge, Clock clock, SystemHealth health, IntSupplier ownPort) {
+  ApiRoutes(ClawMetry cm, GatewayBridge bridge, Clock clock, double diskWarnPercent, IntSupplier ownPort) {
     this.cm = cm;
     this.bridge = bridge;
     this.clock = clock;
-    this.health = health;
+    this.diskWarnPercent = diskWarnPercent;
     this.ownPort = ownPort;
   }
 
@@ -137,7 +138,9 @@ final class ApiRoutes {
         return;
       case "system-health":
         exact(n, 2);
-        Responses.json(r.exchange(), health.collect(cm.home(), ownPort.getAsInt()));
+        HealthQuery hq =
+            HealthQuery.defaults().withDiskWarnPercent(diskWarnPercent).withPort("clawmetry", ownPort.getAsInt());
+        Responses.json(r.exchange(), JsonViews.health(cm.health(hq)));
         return;
       case "memory":
         exact(n, 2);

@@ -2,6 +2,7 @@ package io.clawmetry.http;
 
 import com.sun.net.httpserver.HttpServer;
 import io.clawmetry.api.ClawMetry;
+import io.clawmetry.api.HealthQuery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -80,7 +81,7 @@ public final class ClawMetryServer implements AutoCloseable {
               cfg.clawMetry,
               cfg.gateway,
               cfg.clock,
-              new SystemHealth(cfg.clock, cfg.diskWarnPercent),
+              cfg.diskWarnPercent,
               () -> s.getAddress().getPort());
       router = new Router(auth, loopback, api, events, new PrometheusMetrics(cfg.clawMetry), new StaticAssets());
       s.createContext("/", router);
@@ -161,7 +162,7 @@ public final class ClawMetryServer implements AutoCloseable {
     private Duration heartbeat = Duration.ofSeconds(15);
     private int threads = 8;
     private int maxEventClients = 16;
-    private double diskWarnPercent = SystemHealth.DISK_WARN_PERCENT;
+    private double diskWarnPercent = HealthQuery.DEFAULT_DISK_WARN_PERCENT;
 
     private Builder() {}
 
@@ -240,9 +241,9 @@ public final class ClawMetryServer implements AutoCloseable {
       return this;
     }
 
-    /** Disk usage percentage from which health warns (85 by default). */
+    /** Disk usage percentage from which health warns (85 by default; must be in (0, 100]). */
     public Builder diskWarnPercent(double pct) {
-      this.diskWarnPercent = pct;
+      this.diskWarnPercent = HealthQuery.defaults().withDiskWarnPercent(pct).diskWarnPercent();
       return this;
     }
 

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clawmetry.api.ClawMetry;
+import io.clawmetry.api.HealthQuery;
 import io.clawmetry.core.json.Json;
+import io.clawmetry.core.view.JsonViews;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -245,14 +247,25 @@ class ApiRoutesTest {
   @Test
   void healthMemoryLogsGateway() throws Exception {
     JsonNode h = json("/api/system-health");
+    List<String> keys = new ArrayList<>();
+    h.fieldNames().forEachRemaining(keys::add);
+    assertEquals(
+        List.of("asOf", "disk", "memory", "load", "uptime", "jvm", "ports", "gpus", "warnings", "problems"), keys);
     assertTrue(h.get("disk").get("totalBytes").asLong() > 0);
+    assertEquals(cm.home().stateDir().value(), h.get("disk").get("path").asText());
     assertEquals(85.0, h.get("disk").get("warnPercent").asDouble());
     assertTrue(h.get("jvm").get("heapUsedBytes").asLong() > 0);
-    Map<String, JsonNode> ports = new java.util.HashMap<>();
-    h.get("ports").forEach(p -> ports.put(p.get("name").asText(), p));
-    assertEquals(18789, ports.get("gateway").get("port").asInt());
-    assertEquals(srv.server.port(), ports.get("clawmetry").get("port").asInt());
-    assertTrue(ports.get("clawmetry").get("open").asBoolean());
+    assertEquals(2, h.get("ports").size(), "the gateway port first, then ours");
+    assertEquals("gateway", h.get("ports").get(0).get("name").asText());
+    assertEquals(18789, h.get("ports").get(0).get("port").asInt());
+    assertEquals("clawmetry", h.get("ports").get(1).get("name").asText());
+    assertEquals(srv.server.port(), h.get("ports").get(1).get("port").asInt());
+    assertTrue(h.get("ports").get(1).get("open").asBoolean());
+    // the same data as the facade: the JSON view of ClawMetry.health() with our port
+    JsonNode direct =
+        JsonViews.health(cm.health(HealthQuery.defaults().withPort("clawmetry", srv.server.port())));
+    assertEquals(direct.get("ports"), h.get("ports"));
+    assertEquals(direct.get("disk").get("totalBytes"), h.get("disk").get("totalBytes"));
 
     JsonNode m = json("/api/memory");
     JsonNode ws = m.get("workspaces").get(0);

@@ -165,6 +165,10 @@ class BrowserTest {
     open("health");
     assertTrue(k("disk").endsWith("%"), k("disk"));
     assertEquals("connected", k("gateway"), "the fake gateway's status");
+    List<WebElement> portRows = driver.findElements(By.cssSelector("[data-k='ports'] tbody tr"));
+    assertEquals(2, portRows.size(), "the gateway port and ours");
+    assertTrue(portRows.get(1).getText().startsWith("clawmetry"), portRows.get(1).getText());
+    assertTrue(portRows.get(1).getText().endsWith("open"), "our own port listens: " + portRows.get(1).getText());
     shot("health");
 
     open("memory");

@@ -14,6 +14,7 @@ import io.clawmetry.api.CronJob;
 import io.clawmetry.api.CronRun;
 import io.clawmetry.api.EventMeta;
 import io.clawmetry.api.GatewaySettings;
+import io.clawmetry.api.HealthSnapshot;
 import io.clawmetry.api.Home;
 import io.clawmetry.api.Overview;
 import io.clawmetry.api.RecordedCost;
@@ -415,6 +416,81 @@ public final class JsonViews {
     ObjectNode o = F.objectNode();
     o.put("value", r.value());
     o.put("origin", r.origin());
+    return o;
+  }
+
+  /**
+   * The host's health ({@code health --json}, {@code /api/system-health}): {@code asOf}; {@code disk {path,
+   * totalBytes, usedBytes, availableBytes, usedPercent, warnPercent, warning}}; {@code memory {totalBytes,
+   * availableBytes, usedPercent, source}}; {@code load {oneMinute, fiveMinutes, fifteenMinutes, processors}};
+   * {@code uptime {hostMs, jvmMs}}; {@code jvm {heapUsedBytes, heapCommittedBytes, heapMaxBytes, version, threads,
+   * uptimeMs}}; {@code ports[] {name, port, open}}; {@code gpus[] {index, name, utilizationPercent, memoryUsedMiB,
+   * memoryTotalMiB, temperatureC}}; {@code warnings[]}; {@code problems[]}. A part that could not be read is null.
+   */
+  public static ObjectNode health(HealthSnapshot h) {
+    ObjectNode o = F.objectNode();
+    o.put("asOf", instant(h.at()));
+    if (h.disk() == null) {
+      o.putNull("disk");
+    } else {
+      ObjectNode d = o.putObject("disk");
+      d.put("path", h.disk().path());
+      d.put("totalBytes", h.disk().totalBytes());
+      d.put("usedBytes", h.disk().usedBytes());
+      d.put("availableBytes", h.disk().availableBytes());
+      d.put("usedPercent", h.disk().usedPercent());
+      d.put("warnPercent", h.disk().warnPercent());
+      d.put("warning", h.disk().warning());
+    }
+    if (h.memory() == null) {
+      o.putNull("memory");
+    } else {
+      ObjectNode m = o.putObject("memory");
+      m.put("totalBytes", h.memory().totalBytes());
+      m.put("availableBytes", h.memory().availableBytes());
+      m.put("usedPercent", h.memory().usedPercent());
+      m.put("source", h.memory().source());
+    }
+    if (h.load() == null) {
+      o.putNull("load");
+    } else {
+      ObjectNode l = o.putObject("load");
+      l.put("oneMinute", h.load().oneMinute());
+      l.put("fiveMinutes", h.load().fiveMinutes());
+      l.put("fifteenMinutes", h.load().fifteenMinutes());
+      l.put("processors", h.load().processors());
+    }
+    ObjectNode u = o.putObject("uptime");
+    u.put("hostMs", h.uptime() == null ? null : h.uptime().toMillis());
+    u.put("jvmMs", h.jvm() == null ? null : h.jvm().uptime().toMillis());
+    if (h.jvm() == null) {
+      o.putNull("jvm");
+    } else {
+      ObjectNode j = o.putObject("jvm");
+      j.put("heapUsedBytes", h.jvm().heapUsedBytes());
+      j.put("heapCommittedBytes", h.jvm().heapCommittedBytes());
+      j.put("heapMaxBytes", h.jvm().heapMaxBytes());
+      j.put("version", h.jvm().version());
+      j.put("threads", h.jvm().threads());
+      j.put("uptimeMs", h.jvm().uptime().toMillis());
+    }
+    ArrayNode ports = o.putArray("ports");
+    h.ports().forEach(p -> ports.addObject().put("name", p.name()).put("port", p.port()).put("open", p.open()));
+    ArrayNode gpus = o.putArray("gpus");
+    h.gpus()
+        .forEach(
+            g ->
+                gpus.addObject()
+                    .put("index", g.index())
+                    .put("name", g.name())
+                    .put("utilizationPercent", g.utilizationPercent())
+                    .put("memoryUsedMiB", g.memoryUsedMiB())
+                    .put("memoryTotalMiB", g.memoryTotalMiB())
+                    .put("temperatureC", g.temperatureC()));
+    ArrayNode warnings = o.putArray("warnings");
+    h.warnings().forEach(warnings::add);
+    ArrayNode problems = o.putArray("problems");
+    h.problems().forEach(problems::add);
     return o;
   }
 

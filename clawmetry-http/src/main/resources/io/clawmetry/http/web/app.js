@@ -428,19 +428,21 @@
           h('div', { class: 'sub' }, bytes(x.disk.availableBytes) + ' free of ' + bytes(x.disk.totalBytes) + (x.disk.warning ? ' — above ' + x.disk.warnPercent + '%' : ''))) : null,
         x.memory ? h('div', { class: 'card' }, h('div', { class: 'label' }, 'Memory'), h('div', { class: 'value', 'data-k': 'memory' }, pct(x.memory.usedPercent)),
           bar(x.memory.usedPercent, x.memory.usedPercent > 90), h('div', { class: 'sub' }, bytes(x.memory.availableBytes) + ' available of ' + bytes(x.memory.totalBytes))) : null,
-        card('Load (1 min)', x.load.oneMinute === null ? '–' : String(x.load.oneMinute), 'load', x.load.processors + ' processors'),
+        x.load ? card('Load (1 min)', x.load.oneMinute === null ? '–' : String(x.load.oneMinute), 'load',
+          x.load.processors + ' processors' + (x.load.fiveMinutes === null ? '' : ' · 5 min ' + x.load.fiveMinutes + ' · 15 min ' + x.load.fifteenMinutes)) : null,
         card('Host uptime', dur(x.uptime.hostMs), 'uptime', 'ClawMetry up ' + dur(x.uptime.jvmMs)),
-        card('JVM heap', bytes(x.jvm.heapUsedBytes), 'heap', 'max ' + bytes(x.jvm.heapMaxBytes) + ' · Java ' + x.jvm.version),
+        x.jvm ? card('JVM heap', bytes(x.jvm.heapUsedBytes), 'heap', 'max ' + bytes(x.jvm.heapMaxBytes) + ' · Java ' + x.jvm.version) : null,
         card('Gateway', g.connected ? 'connected' : 'not connected', 'gateway', g.detail || (g.version ? 'version ' + g.version : null))),
       h('h2', null, 'Ports'),
       table(['Name', '>Port', 'Listening'], x.ports.map((p) => [p.name, String(p.port), badge(p.open ? 'open' : 'closed', p.open ? 'ok' : 'warn')]), 'ports'),
       h('h2', null, 'GPUs'),
       x.gpus.length ? table(['Name', '>Utilisation', '>Memory', '>Temperature'],
-        x.gpus.map((p) => [p.name, pct(p.utilizationPercent), num(p.memoryUsedMiB) + ' / ' + num(p.memoryTotalMiB) + ' MiB', p.temperatureC + ' °C']), 'gpus')
+        x.gpus.map((p) => [p.name, pct(p.utilizationPercent), num(p.memoryUsedMiB) + ' / ' + num(p.memoryTotalMiB) + ' MiB', p.temperatureC === null ? '–' : p.temperatureC + ' °C']), 'gpus')
         : h('p', { class: 'muted' }, 'No nvidia-smi on this host.'),
       h('h2', null, 'Gateway settings'),
       table(['Setting', 'Value'], [['port', g.settings.port ? g.settings.port.value : '–'], ['bind', g.settings.bind], ['mode', g.settings.mode],
         ['auth', g.settings.authMode], ['credential', g.settings.credential]], 'gateway-settings'),
+      x.warnings.length ? [h('h2', null, 'Warnings'), h('ul', { 'data-k': 'health-warnings' }, x.warnings.map((p) => h('li', null, p)))] : null,
       x.problems.length ? [h('h2', null, 'Problems'), h('ul', null, x.problems.map((p) => h('li', null, p)))] : null,
     ];
   };
