@@ -43,6 +43,7 @@ import io.clawmetry.core.source.TranscriptLedger;
 import io.clawmetry.core.source.TranscriptSummary;
 import io.clawmetry.core.sqlite.ReadOnlyDatabase;
 import io.clawmetry.core.usage.Call;
+import io.clawmetry.core.usage.ModelCall;
 import io.clawmetry.core.usage.UsageAggregator;
 import io.clawmetry.core.warn.Warnings;
 import java.nio.file.Files;
@@ -77,7 +78,8 @@ final class DefaultClawMetry implements ClawMetry {
   private final Agents agents;
   private final CostFunction costs;
   private final SessionIndexCache indexCache = new SessionIndexCache();
-  private volatile HomeSnapshot snapshot;
+  private final Object refreshLock = new Object();
+  private volatile ReadState state;
   private Gateway gateway;
 
   private DefaultClawMetry(HomeLayout layout, Environment env, Clock clock, PricingFiles pricing) {
@@ -108,25 +110,47 @@ final class DefaultClawMetry implements ClawMetry {
   }
 
   private HomeSnapshot snapshot() {
-    HomeSnapshot s = snapshot;
+    return state().snapshot;
+  }
+
+  /** The published state; the first call reads everything. */
+  private ReadState state() {
+    ReadState s = state;
     if (s == null) {
-      synchronized (this) {
-        s = snapshot;
-        if (s == null) {
-          for (TranscriptLedger<Call> l : agents.ledgers()) {
-            if (!l.loaded()) {
-              l.refresh();
-            }
-          }
-          s = readSnapshot();
-        }
-      }
+      refresh();
+      s = state;
     }
     return s;
   }
 
-  /** Re-reads the session index and merges it with the ledgers' transcript summaries. Caller holds the lock. */
-  private HomeSnapshot readSnapshot() {
+  @Override
+  public RefreshStats refresh() {
+    synchronized (refreshLock) {
+      long start = System.nanoTime();
+      boolean full = false;
+      int files = 0;
+      long bytes = 0;
+      long events = 0;
+      for (TranscriptLedger<Call> l : agents.ledgers()) {
+        TranscriptLedger.Delta d = l.refresh();
+        full |= d.full();
+        files += d.filesRead();
+        bytes += d.bytesRead();
+        events += d.newEvents();
+      }
+      ReadState old = state;
+      if (old == null || full || events > 0 || !indexCache.upToDate(layout)) {
+        state = readState(old == null ? 1 : old.generation + 1);
+      }
+      return new RefreshStats(full, files, bytes, events, Duration.ofNanos(System.nanoTime() - start));
+    }
+  }
+
+  /**
+   * Merges the session index with the ledgers' summaries and joins every call with its session, once per generation.
+   * Caller holds the refresh lock.
+   */
+  private ReadState readState(long generation) {
     List<TranscriptSummary> summaries = new ArrayList<>();
     Warnings transcriptWarnings = new Warnings();
     for (TranscriptLedger<Call> l : agents.ledgers()) {
@@ -135,30 +159,27 @@ final class DefaultClawMetry implements ClawMetry {
     }
     HomeSnapshot s = HomeSnapshot.read(layout, indexCache, summaries, transcriptWarnings.list());
     warnings.absorb(s.warnings());
-    snapshot = s;
-    return s;
-  }
-
-  @Override
-  public synchronized RefreshStats refresh() {
-    long start = System.nanoTime();
-    boolean full = false;
-    int files = 0;
-    long bytes = 0;
-    long events = 0;
+    List<ModelCall> calls = new ArrayList<>();
     for (TranscriptLedger<Call> l : agents.ledgers()) {
-      TranscriptLedger.Delta d = l.refresh();
-      full |= d.full();
-      files += d.filesRead();
-      bytes += d.bytesRead();
-      events += d.newEvents();
+      for (Call c : l.items()) {
+        calls.add(s.toModelCall(l.agentId(), c));
+      }
     }
-    readSnapshot();
-    return new RefreshStats(full, files, bytes, events, Duration.ofNanos(System.nanoTime() - start));
+    return new ReadState(generation, s, calls, transcriptWarnings.list());
   }
 
   @Override
   public Home home() {
+    ReadState st = state();
+    Home h = st.home.get();
+    if (h == null) {
+      h = readHome(); // counts every agent's files: once per generation
+      st.home.compareAndSet(null, h);
+    }
+    return h;
+  }
+
+  private Home readHome() {
     List<AgentInfo> infos = new ArrayList<>();
     Warnings w = new Warnings();
     for (AgentLayout a : layout.agents()) {
@@ -297,21 +318,20 @@ final class DefaultClawMetry implements ClawMetry {
   }
 
   @Override
-  public synchronized UsageReport usage(UsageQuery query) {
-    HomeSnapshot s = snapshot();
+  public UsageReport usage(UsageQuery query) {
+    ReadState st = state();
+    UsageReport cached = st.report(query);
+    if (cached != null) {
+      return cached;
+    }
     Warnings w = new Warnings();
+    w.addAll(st.transcriptWarnings);
     UsageAggregator agg = new UsageAggregator(query, costs);
-    for (TranscriptLedger<Call> l : agents.ledgers()) {
-      if (query.agentId() != null && !query.agentId().equals(l.agentId())) {
-        continue;
-      }
-      for (Call c : l.items()) {
-        agg.add(s.toModelCall(l.agentId(), c));
-      }
-      w.addAll(l.warnings());
+    for (ModelCall c : st.calls) {
+      agg.add(c);
     }
     Set<SourceRef> sources = new LinkedHashSet<>();
-    for (SessionInfo si : s.sessions()) {
+    for (SessionInfo si : st.snapshot.sessions()) {
       if (query.agentId() == null || query.agentId().equals(si.agentId())) {
         sources.addAll(si.transcripts());
       }
@@ -323,7 +343,9 @@ final class DefaultClawMetry implements ClawMetry {
     }
     Prices.unpricedWarnings(rows, w);
     warnings.absorb(w);
-    return new UsageReport(query, rows, UsageAggregator.totals(rows), new ArrayList<>(sources), w.list());
+    UsageReport r = new UsageReport(query, rows, UsageAggregator.totals(rows), new ArrayList<>(sources), w.list());
+    st.remember(query, r);
+    return r;
   }
 
   @Override

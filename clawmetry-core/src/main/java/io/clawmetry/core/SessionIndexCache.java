@@ -32,6 +32,34 @@ final class SessionIndexCache {
 
   private final Map<String, Cached> cache = new HashMap<>();
 
+  /** Whether every source is as it was when last read (only file attributes are looked at). */
+  boolean upToDate(HomeLayout layout) {
+    for (Map.Entry<String, Path[]> e : sources(layout).entrySet()) {
+      Cached c = cache.get(e.getKey());
+      if (c == null || !c.signature().equals(signature(e.getValue()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The cache key and the files of every index source. */
+  private static Map<String, Path[]> sources(HomeLayout layout) {
+    Map<String, Path[]> out = new java.util.LinkedHashMap<>();
+    for (AgentLayout a : layout.agents()) {
+      Path json = a.sessionsDir().resolve("sessions.json");
+      out.put("json:" + json, new Path[] {json});
+      if (a.database() != null) {
+        out.put("db:" + a.database(), new Path[] {a.database(), Path.of(a.database() + "-wal")});
+      }
+    }
+    if (layout.legacySessionsDir() != null) {
+      Path json = layout.legacySessionsDir().resolve("sessions.json");
+      out.put("json:" + json, new Path[] {json});
+    }
+    return out;
+  }
+
   /** Every agent's entries, and the warnings met reading them, into {@code warnings}. */
   List<IndexEntry> entries(HomeLayout layout, Warnings warnings) {
     List<IndexEntry> out = new ArrayList<>();
