@@ -33,9 +33,12 @@ public final class LoadBench {
   private static final int MAX_CLIENTS = 200;
   private static final int MAX_SECONDS = 300;
   private static final int MAX_WARMUP_SECONDS = 120;
+  /** A phase stops early after this many failed requests (a server that is down is not hammered). */
+  private static final int MAX_FAILURES = 100;
 
   /** The outcome of one phase on one route. */
-  private record Result(String route, int clients, long ok, long failed, double seconds, long[] sortedNanos, long bytes) {
+  private record Result(
+      String route, int clients, long ok, long failed, double seconds, long[] sortedNanos, long bytes) {
 
     double rps() {
       return ok / seconds;
@@ -166,7 +169,8 @@ public final class LoadBench {
     if (!"127.0.0.1".equals(uri.getHost()) || uri.getPort() != base.getPort()) {
       fail("refusing " + uri + ": only " + base + " is allowed");
     }
-    HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET().build();
     AtomicLong started = new AtomicLong();
     AtomicInteger failed = new AtomicInteger();
     AtomicLong bytes = new AtomicLong();
@@ -180,7 +184,9 @@ public final class LoadBench {
               () -> {
                 long[] lat = new long[1024];
                 int n = 0;
-                while (System.nanoTime() < deadline && started.incrementAndGet() <= maxCount) {
+                while (System.nanoTime() < deadline
+                    && failed.get() < MAX_FAILURES
+                    && started.incrementAndGet() <= maxCount) {
                   long t0 = System.nanoTime();
                   try {
                     HttpResponse<byte[]> resp = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
