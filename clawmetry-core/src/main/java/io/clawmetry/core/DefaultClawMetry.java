@@ -360,7 +360,19 @@ final class DefaultClawMetry implements ClawMetry {
 
   @Override
   public Overview overview(ZoneId zone) {
+    // crons are read from their files on each call: an overview is reused only within the same second
+    ReadState st = state();
+    Overview o = st.overviews.get(zone);
     java.time.Instant now = clock.instant();
+    if (o != null && o.asOf().getEpochSecond() == now.getEpochSecond()) {
+      return o;
+    }
+    o = computeOverview(zone, now);
+    st.overviews.put(zone, o);
+    return o;
+  }
+
+  private Overview computeOverview(ZoneId zone, java.time.Instant now) {
     LocalDate today = now.atZone(zone).toLocalDate();
     UsageQuery daily =
         UsageQuery.daily(zone).between(Overviews.firstDayNeeded(today), today);

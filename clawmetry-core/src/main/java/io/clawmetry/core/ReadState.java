@@ -44,6 +44,9 @@ final class ReadState {
     this.transcriptWarnings = List.copyOf(transcriptWarnings);
   }
 
+  /** An overview computed at this generation in the same clock second, by zone. */
+  final Map<java.time.ZoneId, io.clawmetry.api.Overview> overviews = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** A report computed earlier at this generation, or null. */
   UsageReport report(UsageQuery q) {
     return reports.get(q);

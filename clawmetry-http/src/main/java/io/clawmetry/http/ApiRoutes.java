@@ -48,6 +48,7 @@ final class ApiRoutes {
   private final Clock clock;
   private final double diskWarnPercent;
   private final IntSupplier ownPort;
+  private final RenderedCache<io.clawmetry.api.UsageReport> usageJson = new RenderedCache<>(16);
 
   ApiRoutes(ClawMetry cm, GatewayBridge bridge, Clock clock, double diskWarnPercent, IntSupplier ownPort) {
     this.cm = cm;
@@ -106,7 +107,13 @@ final class ApiRoutes {
         return;
       case "usage":
         exact(n, 2);
-        Responses.json(r.exchange(), UsageViews.report(cm.usage(UsageParams.parse(r, clock.getZone()))));
+        Responses.send(
+            r.exchange(),
+            200,
+            Responses.JSON,
+            usageJson.get(
+                cm.usage(UsageParams.parse(r, clock.getZone())),
+                u -> JsonViews.write(UsageViews.report(u), false).getBytes(StandardCharsets.UTF_8)));
         return;
       case "usage.csv":
         exact(n, 2);
