@@ -41,24 +41,72 @@ public final class TranscriptFileReader {
    */
   public LineReader.Position read(
       TranscriptFile file, LineReader.Position from, StreamState state, Consumer<TranscriptEvent> sink) {
+    return read(file, from, state, sink, Mode.FULL);
+  }
+
+  /**
+   * {@link #read} for readers that need no message content (usage, summaries): lines are parsed from their bytes with
+   * {@link EventParser#parseWithoutContent}, so message events come with empty content; every other field, the dedup
+   * keys and the warnings are the same as {@link #read} gives.
+   */
+  public LineReader.Position readWithoutContent(
+      TranscriptFile file, LineReader.Position from, StreamState state, Consumer<TranscriptEvent> sink) {
+    return read(file, from, state, sink, Mode.WITHOUT_CONTENT);
+  }
+
+  /**
+   * {@link #readWithoutContent} for lines that may be assistant messages only: once the header was read, a line that
+   * {@link AssistantPretest} rules out is skipped unparsed, so other events are not delivered and a malformed line
+   * among the skipped ones is not reported. For callers that know the file's warnings from an earlier full read of the
+   * same bytes.
+   */
+  public LineReader.Position readAssistantCandidates(
+      TranscriptFile file, LineReader.Position from, StreamState state, Consumer<TranscriptEvent> sink) {
+    return read(file, from, state, sink, Mode.ASSISTANT_CANDIDATES);
+  }
+
+  private enum Mode {
+    FULL,
+    WITHOUT_CONTENT,
+    ASSISTANT_CANDIDATES
+  }
+
+  private LineReader.Position read(
+      TranscriptFile file,
+      LineReader.Position from,
+      StreamState state,
+      Consumer<TranscriptEvent> sink,
+      Mode mode) {
     String source = file.path().toString();
     LineReader reader = new LineReader(source, file.closed(), warnings);
     LineReader.Position[] reached = {from};
-    LineReader.LineSink lines =
+    LineReader.RawLineSink lines =
         line -> {
-          RawRecord record =
-              new RawRecord(line.text(), new EventOrigin(file.kind(), source, line.number()), null);
-          parser.parse(record, state).ifPresent(sink);
+          if (mode == Mode.ASSISTANT_CANDIDATES
+              && state.headerSeen()
+              && !line.contentDropped()
+              && !AssistantPretest.mayBeAssistant(line.buffer(), line.offset(), line.length())) {
+            reached[0] = new LineReader.Position(line.endOffset(), line.number() + 1);
+            return true;
+          }
+          EventOrigin origin = new EventOrigin(file.kind(), source, line.number());
+          if (mode != Mode.FULL && line.validUtf8()) {
+            parser
+                .parseWithoutContent(line.buffer(), line.offset(), line.length(), origin, state, line::text)
+                .ifPresent(sink);
+          } else {
+            parser.parse(new RawRecord(line.text(), origin, null), state).ifPresent(sink);
+          }
           reached[0] = new LineReader.Position(line.endOffset(), line.number() + 1);
           return true;
         };
     try {
       if (!file.compressed()) {
-        return reader.read(file.path(), from, lines);
+        return reader.readRaw(file.path(), from, lines);
       }
       try (InputStream in = zstd(file)) {
         in.skipNBytes(from.offset());
-        return reader.read(in, from, lines);
+        return reader.readRaw(in, from, lines);
       }
     } catch (IOException | RuntimeException e) {
       report(file, reached[0], e);
@@ -82,7 +130,7 @@ public final class TranscriptFileReader {
     StreamState state = newState(file);
     String source = file.path().toString();
     Warnings ignored = new Warnings(); // the full read reports problems
-    LineReader reader = new LineReader(source, file.closed(), ignored);
+    LineReader reader = new LineReader(source, file.closed(), ignored).firstLinesOnly();
     EventParser quiet = new EventParser(ignored);
     java.time.Instant[] created = new java.time.Instant[1];
     LineReader.LineSink first =
