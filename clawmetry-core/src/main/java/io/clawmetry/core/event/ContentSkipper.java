@@ -3,7 +3,12 @@ package io.clawmetry.core.event;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.clawmetry.core.json.Json;
 import java.io.IOException;
 import java.util.Set;
@@ -40,7 +45,7 @@ final class ContentSkipper {
       if ("message".equals(name) && value == JsonToken.START_OBJECT) {
         entry.set(name, message(p));
       } else if (ENTRY.contains(name)) {
-        entry.set(name, Json.STRICT.readTree(p));
+        entry.set(name, value(p, value));
       } else {
         p.skipChildren();
       }
@@ -52,14 +57,42 @@ final class ContentSkipper {
     ObjectNode msg = Json.STRICT.createObjectNode();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
-      p.nextToken();
+      JsonToken value = p.nextToken();
       if (MESSAGE.contains(name)) {
-        msg.set(name, Json.STRICT.readTree(p));
+        msg.set(name, value(p, value));
       } else {
         p.skipChildren();
       }
     }
     return msg;
+  }
+
+  /**
+   * The current value as the node {@code Json.STRICT.readTree} would build: strings, booleans, null and int/long
+   * numbers directly (the common case, without a deserialisation context per field), anything else through the mapper.
+   */
+  private static JsonNode value(JsonParser p, JsonToken token) throws IOException {
+    switch (token) {
+      case VALUE_STRING:
+        return TextNode.valueOf(p.getText());
+      case VALUE_TRUE:
+        return BooleanNode.TRUE;
+      case VALUE_FALSE:
+        return BooleanNode.FALSE;
+      case VALUE_NULL:
+        return NullNode.getInstance();
+      case VALUE_NUMBER_INT:
+        JsonParser.NumberType type = p.getNumberType();
+        if (type == JsonParser.NumberType.INT) {
+          return IntNode.valueOf(p.getIntValue());
+        }
+        if (type == JsonParser.NumberType.LONG) {
+          return LongNode.valueOf(p.getLongValue());
+        }
+        return Json.STRICT.readTree(p);
+      default:
+        return Json.STRICT.readTree(p);
+    }
   }
 
   /** Whether a pruned entry is a {@code type:"message"} entry with an id and a message object (the fast path). */

@@ -23,8 +23,9 @@ final class FileMemos {
    * @param modified the modification time (ns since the epoch) when learnt
    * @param created the header time, or null
    * @param warnings what a full read reported, or null when the file was not fully read at that size and time
+   * @param assistantLines where that full read found assistant messages, or null when not known
    */
-  record Memo(long size, long modified, Instant created, List<Warning> warnings) {}
+  record Memo(long size, long modified, Instant created, List<Warning> warnings, AssistantLines assistantLines) {}
 
   /** A file's size and modification time, or null when it cannot be read. */
   record Stamp(long size, long modified) {
@@ -54,12 +55,12 @@ final class FileMemos {
           (k, old) ->
               old != null && old.size() == stamp.size() && old.modified() == stamp.modified()
                   ? old
-                  : new Memo(stamp.size(), stamp.modified(), created, null));
+                  : new Memo(stamp.size(), stamp.modified(), created, null, null));
     }
   }
 
   /** Remembers what a full read of the file at {@code stamp} reported. */
-  void fullRead(Path file, Stamp stamp, List<Warning> warnings) {
+  void fullRead(Path file, Stamp stamp, List<Warning> warnings, AssistantLines lines) {
     if (stamp != null) {
       memos.compute(
           file,
@@ -70,7 +71,8 @@ final class FileMemos {
                   old != null && old.size() == stamp.size() && old.modified() == stamp.modified()
                       ? old.created()
                       : null,
-                  List.copyOf(warnings)));
+                  List.copyOf(warnings),
+                  lines != null && lines.complete() ? lines.trimmed() : null));
     }
   }
 

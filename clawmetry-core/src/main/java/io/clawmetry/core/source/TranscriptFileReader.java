@@ -2,6 +2,7 @@ package io.clawmetry.core.source;
 
 import com.github.luben.zstd.ZstdInputStream;
 import io.clawmetry.api.EventOrigin;
+import io.clawmetry.api.MessageRole;
 import io.clawmetry.api.TranscriptEvent;
 import io.clawmetry.api.WarningKind;
 import io.clawmetry.core.event.EventParser;
@@ -11,6 +12,8 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -41,7 +44,7 @@ public final class TranscriptFileReader {
    */
   public LineReader.Position read(
       TranscriptFile file, LineReader.Position from, StreamState state, Consumer<TranscriptEvent> sink) {
-    return read(file, from, state, sink, Mode.FULL);
+    return read(file, from, state, sink, Mode.FULL, null);
   }
 
   /**
@@ -51,7 +54,80 @@ public final class TranscriptFileReader {
    */
   public LineReader.Position readWithoutContent(
       TranscriptFile file, LineReader.Position from, StreamState state, Consumer<TranscriptEvent> sink) {
-    return read(file, from, state, sink, Mode.WITHOUT_CONTENT);
+    return read(file, from, state, sink, Mode.WITHOUT_CONTENT, null);
+  }
+
+  /**
+   * {@link #readWithoutContent}, also recording into {@code learnt} the lines a later usage scan needs (those read
+   * before the header was seen, and every assistant message).
+   */
+  LineReader.Position readWithoutContent(
+      TranscriptFile file,
+      LineReader.Position from,
+      StreamState state,
+      Consumer<TranscriptEvent> sink,
+      AssistantLines learnt) {
+    return read(file, from, state, sink, Mode.WITHOUT_CONTENT, learnt);
+  }
+
+  /**
+   * Parses only the recorded lines of a plain file (see {@link AssistantLines}), without content, for a file known
+   * unchanged since they were recorded. Problems reading are reported like {@link #read}'s.
+   */
+  void readLines(TranscriptFile file, AssistantLines lines, StreamState state, Consumer<TranscriptEvent> sink) {
+    String source = file.path().toString();
+    long end = lines.end();
+    int i = 0;
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file.path())) {
+      if (end <= LineInput.MAX_INITIAL_BUFFER * 64L) {
+        byte[] all = new byte[(int) end];
+        readFully(ch, java.nio.ByteBuffer.wrap(all), 0);
+        for (; i < lines.size(); i++) {
+          parseRecorded(file, source, all, (int) lines.offset(i), lines.length(i), lines.number(i), state, sink);
+        }
+      } else {
+        byte[] buf = new byte[1024];
+        for (; i < lines.size(); i++) {
+          int n = lines.length(i);
+          if (buf.length < n) {
+            buf = new byte[Math.max(n, buf.length * 2)];
+          }
+          readFully(ch, java.nio.ByteBuffer.wrap(buf, 0, n), lines.offset(i));
+          parseRecorded(file, source, buf, 0, n, lines.number(i), state, sink);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      report(file, new LineReader.Position(0, i < lines.size() ? lines.number(i) : 1), e);
+    }
+  }
+
+  private static void readFully(java.nio.channels.FileChannel ch, java.nio.ByteBuffer b, long at) throws IOException {
+    long pos = at;
+    while (b.hasRemaining()) {
+      int n = ch.read(b, pos);
+      if (n < 0) {
+        throw new IOException("file shorter than when it was read before");
+      }
+      pos += n;
+    }
+  }
+
+  private void parseRecorded(
+      TranscriptFile file,
+      String source,
+      byte[] b,
+      int off,
+      int n,
+      long number,
+      StreamState state,
+      Consumer<TranscriptEvent> sink) {
+    EventOrigin origin = new EventOrigin(file.kind(), source, number);
+    if (Utf8.isValid(b, off, n)) {
+      parser.parseWithoutContent(b, off, n, origin, state, () -> new String(b, off, n, StandardCharsets.UTF_8))
+          .ifPresent(sink);
+    } else {
+      parser.parse(new RawRecord(new String(b, off, n, StandardCharsets.UTF_8), origin, null), state).ifPresent(sink);
+    }
   }
 
   /**
@@ -62,7 +138,11 @@ public final class TranscriptFileReader {
    */
   public LineReader.Position readAssistantCandidates(
       TranscriptFile file, LineReader.Position from, StreamState state, Consumer<TranscriptEvent> sink) {
-    return read(file, from, state, sink, Mode.ASSISTANT_CANDIDATES);
+    return read(file, from, state, sink, Mode.ASSISTANT_CANDIDATES, null);
+  }
+
+  private static boolean isAssistant(TranscriptEvent e) {
+    return e instanceof TranscriptEvent.Message m && m.role() == MessageRole.ASSISTANT;
   }
 
   private enum Mode {
@@ -76,7 +156,8 @@ public final class TranscriptFileReader {
       LineReader.Position from,
       StreamState state,
       Consumer<TranscriptEvent> sink,
-      Mode mode) {
+      Mode mode,
+      AssistantLines learnt) {
     String source = file.path().toString();
     LineReader reader = new LineReader(source, file.closed(), warnings);
     LineReader.Position[] reached = {from};
@@ -90,13 +171,22 @@ public final class TranscriptFileReader {
             return true;
           }
           EventOrigin origin = new EventOrigin(file.kind(), source, line.number());
+          boolean beforeHeader = !state.headerSeen();
+          Optional<TranscriptEvent> event;
           if (mode != Mode.FULL && line.validUtf8()) {
-            parser
-                .parseWithoutContent(line.buffer(), line.offset(), line.length(), origin, state, line::text)
-                .ifPresent(sink);
+            event =
+                parser.parseWithoutContent(line.buffer(), line.offset(), line.length(), origin, state, line::text);
           } else {
-            parser.parse(new RawRecord(line.text(), origin, null), state).ifPresent(sink);
+            event = parser.parse(new RawRecord(line.text(), origin, null), state);
           }
+          if (learnt != null) {
+            if (line.contentDropped()) {
+              learnt.incomplete();
+            } else if (beforeHeader || event.filter(TranscriptFileReader::isAssistant).isPresent()) {
+              learnt.add(line.startOffset(), line.length(), line.number());
+            }
+          }
+          event.ifPresent(sink);
           reached[0] = new LineReader.Position(line.endOffset(), line.number() + 1);
           return true;
         };

@@ -205,14 +205,19 @@ public final class TranscriptScanner {
     stateReady.accept(state);
     FileMemos.Memo memo = memos.current(file.path(), listed.stamp());
     if (assistantsOnly && memo != null && memo.warnings() != null) {
-      new TranscriptFileReader(new Warnings())
-          .readAssistantCandidates(file, LineReader.Position.START, state, sink);
+      TranscriptFileReader quiet = new TranscriptFileReader(new Warnings());
+      if (memo.assistantLines() != null) {
+        quiet.readLines(file, memo.assistantLines(), state, sink);
+      } else {
+        quiet.readAssistantCandidates(file, LineReader.Position.START, state, sink);
+      }
       return new FileRead(file.ref(), state, memo.warnings());
     }
     Warnings own = new Warnings();
-    new TranscriptFileReader(own).readWithoutContent(file, LineReader.Position.START, state, sink);
+    AssistantLines learnt = file.compressed() ? null : new AssistantLines();
+    new TranscriptFileReader(own).readWithoutContent(file, LineReader.Position.START, state, sink, learnt);
     List<Warning> reported = own.list();
-    memos.fullRead(file.path(), listed.stamp(), reported);
+    memos.fullRead(file.path(), listed.stamp(), reported, learnt);
     return new FileRead(file.ref(), state, reported);
   }
 
