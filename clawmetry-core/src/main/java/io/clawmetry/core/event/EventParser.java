@@ -34,6 +34,8 @@ import java.util.function.Supplier;
  */
 public final class EventParser {
 
+  private static final ThreadLocal<PrunedEntry> PRUNERS = ThreadLocal.withInitial(PrunedEntry::new);
+
   private final Warnings warnings;
 
   /** @param warnings where malformed records are reported */
@@ -64,12 +66,13 @@ public final class EventParser {
   /**
    * The same event as {@link #parse(RawRecord, StreamState)} gives, except that a message's content blocks are skipped
    * unread ({@link TranscriptEvent.Message#content()} is empty): for readers that need no content (usage, session
-   * summaries). Only {@code type:"message"} entries with an {@code id} take the fast path, streaming over the bytes
-   * and keeping just the fields events are built from; every other entry (headers, id-less lines whose dedup key hashes
+   * summaries). Only {@code type:"message"} entries with an {@code id} take the fast path: {@link PrunedEntry} checks
+   * the bytes strictly and copies out just the fields events are built from, which Jackson then reads; every other entry (headers, id-less lines whose dedup key hashes
    * the whole entry, Claude-style and bare lines, anything the fast path cannot read) is parsed by {@link #parse} from
    * {@code text}, so malformed lines are reported exactly as there.
    *
-   * @param utf8 the buffer holding the entry, which must be well-formed UTF-8 (else call {@link #parse})
+   * @param utf8 the buffer holding the entry as UTF-8 (bytes that are not well-formed UTF-8 leave the fast path, and
+   *     {@code text} decides how they read)
    * @param offset where the entry starts
    * @param length how many bytes it has
    * @param origin where it was read
@@ -78,11 +81,16 @@ public final class EventParser {
    */
   public Optional<TranscriptEvent> parseWithoutContent(
       byte[] utf8, int offset, int length, EventOrigin origin, StreamState state, Supplier<String> text) {
-    ObjectNode entry;
-    try (JsonParser p = Json.STRICT.getFactory().createParser(utf8, offset, length)) {
-      entry = ContentSkipper.prune(p);
-    } catch (IOException | RuntimeException e) {
-      entry = null;
+    PrunedEntry pruner = PRUNERS.get();
+    int n = pruner.prune(utf8, offset, length);
+    ObjectNode entry = null;
+    if (n >= 0) {
+      try {
+        JsonNode tree = Json.STRICT.readTree(pruner.output(), 0, n);
+        entry = tree instanceof ObjectNode o ? o : null;
+      } catch (IOException | RuntimeException e) {
+        entry = null;
+      }
     }
     if (ContentSkipper.isIdentifiedMessage(entry)) {
       return Optional.of(toEvent(entry, new RawRecord(null, origin, null), state));

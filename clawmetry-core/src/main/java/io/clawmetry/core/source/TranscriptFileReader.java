@@ -122,12 +122,8 @@ public final class TranscriptFileReader {
       StreamState state,
       Consumer<TranscriptEvent> sink) {
     EventOrigin origin = new EventOrigin(file.kind(), source, number);
-    if (Utf8.isValid(b, off, n)) {
-      parser.parseWithoutContent(b, off, n, origin, state, () -> new String(b, off, n, StandardCharsets.UTF_8))
-          .ifPresent(sink);
-    } else {
-      parser.parse(new RawRecord(new String(b, off, n, StandardCharsets.UTF_8), origin, null), state).ifPresent(sink);
-    }
+    parser.parseWithoutContent(b, off, n, origin, state, () -> new String(b, off, n, StandardCharsets.UTF_8))
+        .ifPresent(sink);
   }
 
   /**
@@ -173,7 +169,7 @@ public final class TranscriptFileReader {
           EventOrigin origin = new EventOrigin(file.kind(), source, line.number());
           boolean beforeHeader = !state.headerSeen();
           Optional<TranscriptEvent> event;
-          if (mode != Mode.FULL && line.validUtf8()) {
+          if (mode != Mode.FULL && !line.contentDropped()) {
             event =
                 parser.parseWithoutContent(line.buffer(), line.offset(), line.length(), origin, state, line::text);
           } else {

@@ -1,0 +1,407 @@
+package io.clawmetry.core.event;
+
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * A strict single-pass check of one JSONL line's bytes that also copies out the fields a message event is built from,
+ * leaving content unread: the result is a small JSON object ({@code {"type":..,"id":..,"message":{"role":..,..}}})
+ * that Jackson then reads like any entry, so every kept value is exactly what reading the whole line would give.
+ *
+ * <p>It accepts only what Jackson's strict parser accepts and is deliberately narrower (it never accepts more): one
+ * JSON object, optional surrounding whitespace, strings of well-formed UTF-8 without control characters and with
+ * valid escapes, RFC 8259 numbers of at most 100 characters, nesting below 400, field names without escapes. Any line
+ * it does not accept is left to the normal parser, which decides (and reports malformed lines), so the fast path can
+ * only ever skip work, never change a result. Not thread-safe; reuse one per thread.
+ */
+final class PrunedEntry {
+
+  private static final int MAX_DEPTH = 400;
+  private static final int MAX_NUMBER = 100;
+
+  private static final Set<String> ENTRY =
+      Set.of(
+          "type", "id", "parentId", "uuid", "parentUuid", "timestamp", "provider", "model", "api", "usage",
+          "stopReason", "role", "message");
+  private static final Set<String> MESSAGE =
+      Set.of(
+          "role", "provider", "model", "api", "usage", "stopReason", "errorMessage", "toolCallId", "toolName",
+          "isError", "customType", "timestamp");
+
+  /** Byte classes inside strings: 0 plain ASCII, 1 quote, 2 backslash, 3 control, 4 non-ASCII. */
+  private static final byte[] STRING_CLASS = new byte[256];
+
+  static {
+    for (int c = 0; c < 0x20; c++) {
+      STRING_CLASS[c] = 3;
+    }
+    STRING_CLASS['"'] = 1;
+    STRING_CLASS['\\'] = 2;
+    for (int c = 0x80; c < 0x100; c++) {
+      STRING_CLASS[c] = 4;
+    }
+  }
+
+  /** Thrown internally when the line is not accepted; no stack trace. */
+  private static final class Rejected extends RuntimeException {
+    Rejected() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static final Rejected REJECTED = new Rejected();
+
+  private byte[] b;
+  private int end;
+  private int depth;
+  private byte[] out = new byte[512];
+  private int outLen;
+
+  /**
+   * Checks {@code buf[off, off+len)} and returns the length of the pruned object now in {@link #output()}, or -1 when
+   * the line is not accepted (then parse it the normal way).
+   */
+  int prune(byte[] buf, int off, int len) {
+    b = buf;
+    end = off + len;
+    depth = 0;
+    outLen = 0;
+    try {
+      int i = ws(off);
+      if (i >= end || b[i] != '{') {
+        return -1;
+      }
+      i = object(i, 0);
+      if (ws(i) != end) {
+        return -1;
+      }
+      return outLen;
+    } catch (Rejected | ArrayIndexOutOfBoundsException e) {
+      return -1;
+    } finally {
+      b = null;
+    }
+  }
+
+  /** The buffer holding the pruned object after {@link #prune}. */
+  byte[] output() {
+    return out;
+  }
+
+  /**
+   * Reads the object starting at {@code i} ('{'); {@code level} 0 is the entry (kept fields copied), 1 the entry's
+   * {@code message} (kept fields copied), 2 anything deeper (only checked). Returns the index after '}'.
+   */
+  private int object(int i, int level) {
+    if (++depth > MAX_DEPTH) {
+      throw REJECTED;
+    }
+    if (level < 2) {
+      emit('{');
+    }
+    boolean first = true;
+    i = ws(i + 1);
+    if (at(i) == '}') {
+      depth--;
+      if (level < 2) {
+        emit('}');
+      }
+      return i + 1;
+    }
+    while (true) {
+      if (at(i) != '"') {
+        throw REJECTED;
+      }
+      int nameStart = i + 1;
+      int nameEnd = name(nameStart);
+      i = ws(nameEnd + 1);
+      if (at(i) != ':') {
+        throw REJECTED;
+      }
+      i = ws(i + 1);
+      int valueStart = i;
+      boolean kept = false;
+      if (level < 2) {
+        String n = new String(b, nameStart, nameEnd - nameStart, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (level == 0 && n.equals("message") && at(i) == '{') {
+          if (!first) {
+            emit(',');
+          }
+          copy(nameStart - 1, nameEnd + 1);
+          emit(':');
+          i = object(i, 1);
+          first = false;
+          kept = true;
+        } else if ((level == 0 ? ENTRY : MESSAGE).contains(n)) {
+          i = value(i);
+          if (!first) {
+            emit(',');
+          }
+          copy(nameStart - 1, nameEnd + 1);
+          emit(':');
+          copy(valueStart, i);
+          first = false;
+          kept = true;
+        }
+      }
+      if (!kept) {
+        i = value(i);
+      }
+      i = ws(i);
+      byte c = at(i);
+      if (c == ',') {
+        i = ws(i + 1);
+      } else if (c == '}') {
+        depth--;
+        if (level < 2) {
+          emit('}');
+        }
+        return i + 1;
+      } else {
+        throw REJECTED;
+      }
+    }
+  }
+
+  private int array(int i) {
+    if (++depth > MAX_DEPTH) {
+      throw REJECTED;
+    }
+    i = ws(i + 1);
+    if (at(i) == ']') {
+      depth--;
+      return i + 1;
+    }
+    while (true) {
+      i = ws(value(i));
+      byte c = at(i);
+      if (c == ',') {
+        i = ws(i + 1);
+      } else if (c == ']') {
+        depth--;
+        return i + 1;
+      } else {
+        throw REJECTED;
+      }
+    }
+  }
+
+  /** Checks one value starting at {@code i}; returns the index after it. */
+  private int value(int i) {
+    byte c = at(i);
+    switch (c) {
+      case '"':
+        return string(i + 1);
+      case '{':
+        return object(i, 2);
+      case '[':
+        return array(i);
+      case 't':
+        return literal(i, "true");
+      case 'f':
+        return literal(i, "false");
+      case 'n':
+        return literal(i, "null");
+      default:
+        if (c == '-' || (c >= '0' && c <= '9')) {
+          return number(i);
+        }
+        throw REJECTED;
+    }
+  }
+
+  /** A field name: plain characters only (escapes are left to the normal parser). Returns the closing quote. */
+  private int name(int i) {
+    while (true) {
+      int k = STRING_CLASS[at(i) & 0xff];
+      if (k == 0) {
+        i++;
+      } else if (k == 1) {
+        return i;
+      } else if (k == 4) {
+        i = utf8(i);
+      } else {
+        throw REJECTED;
+      }
+    }
+  }
+
+  /** The body of a string after its opening quote; returns the index after the closing quote. */
+  private int string(int i) {
+    byte[] bytes = b;
+    int stop = end;
+    while (true) {
+      if (i >= stop) {
+        throw REJECTED;
+      }
+      int k = STRING_CLASS[bytes[i] & 0xff];
+      if (k == 0) {
+        i++;
+        continue;
+      }
+      switch (k) {
+        case 1:
+          return i + 1;
+        case 2:
+          i = escape(i + 1);
+          break;
+        case 4:
+          i = utf8(i);
+          break;
+        default:
+          throw REJECTED; // a raw control character
+      }
+    }
+  }
+
+  private int escape(int i) {
+    switch (at(i)) {
+      case '"':
+      case '\\':
+      case '/':
+      case 'b':
+      case 'f':
+      case 'n':
+      case 'r':
+      case 't':
+        return i + 1;
+      case 'u':
+        for (int k = 1; k <= 4; k++) {
+          byte h = at(i + k);
+          if (!((h >= '0' && h <= '9') || (h >= 'a' && h <= 'f') || (h >= 'A' && h <= 'F'))) {
+            throw REJECTED;
+          }
+        }
+        return i + 5;
+      default:
+        throw REJECTED;
+    }
+  }
+
+  /** One well-formed multi-byte UTF-8 sequence at {@code i} (same rules as Java's strict decoder). */
+  private int utf8(int i) {
+    int c = b[i] & 0xff;
+    if (c < 0xc2 || c > 0xf4) {
+      throw REJECTED;
+    }
+    if (c < 0xe0) {
+      cont(i + 1);
+      return i + 2;
+    }
+    int c1 = at(i + 1) & 0xff;
+    if (c < 0xf0) {
+      if ((c == 0xe0 && c1 < 0xa0) || (c == 0xed && c1 >= 0xa0)) {
+        throw REJECTED;
+      }
+      cont(i + 1);
+      cont(i + 2);
+      return i + 3;
+    }
+    if ((c == 0xf0 && c1 < 0x90) || (c == 0xf4 && c1 >= 0x90)) {
+      throw REJECTED;
+    }
+    cont(i + 1);
+    cont(i + 2);
+    cont(i + 3);
+    return i + 4;
+  }
+
+  private void cont(int i) {
+    if (i >= end || (b[i] & 0xc0) != 0x80) {
+      throw REJECTED;
+    }
+  }
+
+  /** {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}; returns the index after it. */
+  private int number(int start) {
+    int i = start;
+    if (b[i] == '-') {
+      i++;
+    }
+    if (at(i) == '0') {
+      i++;
+    } else {
+      i = digits(i);
+    }
+    if (i < end && b[i] == '.') {
+      i = digits(i + 1);
+    }
+    if (i < end && (b[i] == 'e' || b[i] == 'E')) {
+      i++;
+      if (at(i) == '+' || b[i] == '-') {
+        i++;
+      }
+      i = digits(i);
+    }
+    if (i - start > MAX_NUMBER) {
+      throw REJECTED;
+    }
+    return i;
+  }
+
+  /** One or more digits; returns the index after them. */
+  private int digits(int i) {
+    if (at(i) < '0' || b[i] > '9') {
+      throw REJECTED;
+    }
+    i++;
+    while (i < end && b[i] >= '0' && b[i] <= '9') {
+      i++;
+    }
+    return i;
+  }
+
+  private int literal(int i, String word) {
+    for (int k = 0; k < word.length(); k++) {
+      if (at(i + k) != word.charAt(k)) {
+        throw REJECTED;
+      }
+    }
+    int after = i + word.length();
+    if (after < end && isIdentifierPart(b[after])) {
+      throw REJECTED; // "nullx", "true1": Jackson rejects them too
+    }
+    return after;
+  }
+
+  private static boolean isIdentifierPart(byte c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c < 0;
+  }
+
+  /** The byte at {@code i}, rejecting the line when {@code i} is past its end. */
+  private byte at(int i) {
+    if (i >= end) {
+      throw REJECTED;
+    }
+    return b[i];
+  }
+
+  private int ws(int i) {
+    while (i < end) {
+      byte c = b[i];
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+        return i;
+      }
+      i++;
+    }
+    return i;
+  }
+
+  private void emit(char c) {
+    ensure(1);
+    out[outLen++] = (byte) c;
+  }
+
+  private void copy(int from, int to) {
+    int n = to - from;
+    ensure(n);
+    System.arraycopy(b, from, out, outLen, n);
+    outLen += n;
+  }
+
+  private void ensure(int n) {
+    if (outLen + n > out.length) {
+      out = Arrays.copyOf(out, Math.max(out.length * 2, outLen + n));
+    }
+  }
+}
