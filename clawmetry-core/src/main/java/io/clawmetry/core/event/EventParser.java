@@ -81,17 +81,7 @@ public final class EventParser {
    */
   public Optional<TranscriptEvent> parseWithoutContent(
       byte[] utf8, int offset, int length, EventOrigin origin, StreamState state, Supplier<String> text) {
-    PrunedEntry pruner = PRUNERS.get();
-    int n = pruner.prune(utf8, offset, length);
-    ObjectNode entry = null;
-    if (n >= 0) {
-      try {
-        JsonNode tree = Json.STRICT.readTree(pruner.output(), 0, n);
-        entry = tree instanceof ObjectNode o ? o : null;
-      } catch (IOException | RuntimeException e) {
-        entry = null;
-      }
-    }
+    ObjectNode entry = PRUNERS.get().prune(utf8, offset, length);
     if (ContentSkipper.isIdentifiedMessage(entry)) {
       return Optional.of(toEvent(entry, new RawRecord(null, origin, null), state));
     }

@@ -1,12 +1,21 @@
 package io.clawmetry.core.event;
 
-import java.util.Arrays;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.clawmetry.core.json.Json;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
- * A strict single-pass check of one JSONL line's bytes that also copies out the fields a message event is built from,
- * leaving content unread: the result is a small JSON object ({@code {"type":..,"id":..,"message":{"role":..,..}}})
- * that Jackson then reads like any entry, so every kept value is exactly what reading the whole line would give.
+ * A strict single-pass check of one JSONL line's bytes that also builds the fields a message event is built from,
+ * leaving content unread: the result is a small tree ({@code {"type":..,"id":..,"message":{"role":..,..}}}) holding
+ * the nodes Jackson's tree reader would give for those fields (plain strings and int/long numbers directly; objects
+ * such as {@code usage}, decimals and escaped strings are read by Jackson from their bytes).
  *
  * <p>It accepts only what Jackson's strict parser accepts and is deliberately narrower (it never accepts more): one
  * JSON object, optional surrounding whitespace, strings of well-formed UTF-8 without control characters and with
@@ -54,58 +63,47 @@ final class PrunedEntry {
   private byte[] b;
   private int end;
   private int depth;
-  private byte[] out = new byte[512];
-  private int outLen;
+  private boolean escaped;
 
   /**
-   * Checks {@code buf[off, off+len)} and returns the length of the pruned object now in {@link #output()}, or -1 when
-   * the line is not accepted (then parse it the normal way).
+   * Checks {@code buf[off, off+len)} and returns the entry with only the kept fields (the nodes {@code
+   * Json.STRICT.readTree} would give for them), or null when the line is not accepted (then parse it the normal way).
    */
-  int prune(byte[] buf, int off, int len) {
+  ObjectNode prune(byte[] buf, int off, int len) {
     b = buf;
     end = off + len;
     depth = 0;
-    outLen = 0;
     try {
       int i = ws(off);
       if (i >= end || b[i] != '{') {
-        return -1;
+        return null;
       }
-      i = object(i, 0);
+      ObjectNode entry = Json.STRICT.createObjectNode();
+      i = object(i, entry, true);
       if (ws(i) != end) {
-        return -1;
+        return null;
       }
-      return outLen;
+      return entry;
     } catch (Rejected | ArrayIndexOutOfBoundsException e) {
-      return -1;
+      return null;
+    } catch (java.io.IOException e) {
+      return null; // a kept value Jackson would not read: leave the line to the normal parser
     } finally {
       b = null;
     }
   }
 
-  /** The buffer holding the pruned object after {@link #prune}. */
-  byte[] output() {
-    return out;
-  }
-
   /**
-   * Reads the object starting at {@code i} ('{'); {@code level} 0 is the entry (kept fields copied), 1 the entry's
-   * {@code message} (kept fields copied), 2 anything deeper (only checked). Returns the index after '}'.
+   * Reads the object starting at {@code i} ('{'). With {@code into} non-null its kept fields are put there ({@code
+   * entryLevel}: the entry's fields, else the message's); with null it is only checked. Returns the index after '}'.
    */
-  private int object(int i, int level) {
+  private int object(int i, ObjectNode into, boolean entryLevel) throws java.io.IOException {
     if (++depth > MAX_DEPTH) {
       throw REJECTED;
     }
-    if (level < 2) {
-      emit('{');
-    }
-    boolean first = true;
     i = ws(i + 1);
     if (at(i) == '}') {
       depth--;
-      if (level < 2) {
-        emit('}');
-      }
       return i + 1;
     }
     while (true) {
@@ -119,32 +117,18 @@ final class PrunedEntry {
         throw REJECTED;
       }
       i = ws(i + 1);
-      int valueStart = i;
-      boolean kept = false;
-      if (level < 2) {
-        String n = new String(b, nameStart, nameEnd - nameStart, java.nio.charset.StandardCharsets.ISO_8859_1);
-        if (level == 0 && n.equals("message") && at(i) == '{') {
-          if (!first) {
-            emit(',');
-          }
-          copy(nameStart - 1, nameEnd + 1);
-          emit(':');
-          i = object(i, 1);
-          first = false;
-          kept = true;
-        } else if ((level == 0 ? ENTRY : MESSAGE).contains(n)) {
-          i = value(i);
-          if (!first) {
-            emit(',');
-          }
-          copy(nameStart - 1, nameEnd + 1);
-          emit(':');
-          copy(valueStart, i);
-          first = false;
-          kept = true;
-        }
-      }
-      if (!kept) {
+      String n =
+          into == null ? null : new String(b, nameStart, nameEnd - nameStart, StandardCharsets.ISO_8859_1);
+      if (n != null && entryLevel && n.equals("message") && at(i) == '{') {
+        ObjectNode message = Json.STRICT.createObjectNode();
+        i = object(i, message, false);
+        into.set(n, message);
+      } else if (n != null && (entryLevel ? ENTRY : MESSAGE).contains(n)) {
+        int valueStart = i;
+        escaped = false;
+        i = value(i);
+        into.set(n, node(valueStart, i));
+      } else {
         i = value(i);
       }
       i = ws(i);
@@ -153,9 +137,6 @@ final class PrunedEntry {
         i = ws(i + 1);
       } else if (c == '}') {
         depth--;
-        if (level < 2) {
-          emit('}');
-        }
         return i + 1;
       } else {
         throw REJECTED;
@@ -163,7 +144,39 @@ final class PrunedEntry {
     }
   }
 
-  private int array(int i) {
+  /** The node for the checked value {@code b[from, to)}, as Jackson's tree reader would build it. */
+  private JsonNode node(int from, int to) throws java.io.IOException {
+    byte c = b[from];
+    if (c == '"' && !escaped) {
+      return TextNode.valueOf(new String(b, from + 1, to - from - 2, StandardCharsets.UTF_8));
+    }
+    if (c == 't') {
+      return BooleanNode.TRUE;
+    }
+    if (c == 'f') {
+      return BooleanNode.FALSE;
+    }
+    if (c == 'n') {
+      return NullNode.getInstance();
+    }
+    if ((c == '-' || (c >= '0' && c <= '9')) && to - from <= 18 && isInteger(from, to)) {
+      long v = Long.parseLong(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
+      return v == (int) v ? IntNode.valueOf((int) v) : LongNode.valueOf(v);
+    }
+    return Json.STRICT.readTree(b, from, to - from); // objects, arrays, escaped strings, decimals, big numbers
+  }
+
+  private boolean isInteger(int from, int to) {
+    for (int k = from; k < to; k++) {
+      byte d = b[k];
+      if (d == '.' || d == 'e' || d == 'E') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private int array(int i) throws java.io.IOException {
     if (++depth > MAX_DEPTH) {
       throw REJECTED;
     }
@@ -187,13 +200,13 @@ final class PrunedEntry {
   }
 
   /** Checks one value starting at {@code i}; returns the index after it. */
-  private int value(int i) {
+  private int value(int i) throws java.io.IOException {
     byte c = at(i);
     switch (c) {
       case '"':
         return string(i + 1);
       case '{':
-        return object(i, 2);
+        return object(i, null, false);
       case '[':
         return array(i);
       case 't':
@@ -243,6 +256,7 @@ final class PrunedEntry {
         case 1:
           return i + 1;
         case 2:
+          escaped = true;
           i = escape(i + 1);
           break;
         case 4:
@@ -385,23 +399,5 @@ final class PrunedEntry {
       i++;
     }
     return i;
-  }
-
-  private void emit(char c) {
-    ensure(1);
-    out[outLen++] = (byte) c;
-  }
-
-  private void copy(int from, int to) {
-    int n = to - from;
-    ensure(n);
-    System.arraycopy(b, from, out, outLen, n);
-    outLen += n;
-  }
-
-  private void ensure(int n) {
-    if (outLen + n > out.length) {
-      out = Arrays.copyOf(out, Math.max(out.length * 2, outLen + n));
-    }
   }
 }
