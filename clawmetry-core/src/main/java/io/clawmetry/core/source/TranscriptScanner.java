@@ -24,7 +24,10 @@ import java.util.function.Consumer;
  * (first), then the counted files of {@code agents/<a>/sessions/} and of the flat legacy {@code <stateDir>/sessions/}
  * ({@link TranscriptFiles}; {@code session-sqlite-import-archive/} is never read). Events are deduplicated within the
  * agent by {@link io.clawmetry.api.EventMeta#dedupKey()}, so fork copies, reset archives and migrated rows count once.
- * Streams: only the set of dedup keys is held while scanning.
+ * Streams: only the set of dedup keys ({@link DedupKeySet}, 12 bytes a key) is held while scanning, plus, per listed
+ * file, a small memo ({@link FileMemos}: header time, the last full read's warnings, where its assistant messages
+ * are) that lets later scans of unchanged files skip work. Files are parsed on a small pool and consumed in order
+ * ({@link OrderedWorkers}), so results do not depend on threads. Thread-safe for one scan at a time.
  */
 public final class TranscriptScanner {
 
