@@ -1,6 +1,8 @@
 package io.clawmetry.core.event;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clawmetry.api.EventMeta;
 import io.clawmetry.api.EventOrigin;
 import io.clawmetry.api.MessageRole;
@@ -14,6 +16,7 @@ import io.clawmetry.core.warn.Warnings;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Turns one {@link RawRecord} into a {@link TranscriptEvent}, whatever the source and format version: pi session v1
@@ -30,6 +33,8 @@ import java.util.Optional;
  * </ul>
  */
 public final class EventParser {
+
+  private static final ThreadLocal<PrunedEntry> PRUNERS = ThreadLocal.withInitial(PrunedEntry::new);
 
   private final Warnings warnings;
 
@@ -56,6 +61,45 @@ public final class EventParser {
       return Optional.empty();
     }
     return Optional.of(toEvent(entry, record, state));
+  }
+
+  /**
+   * The same event as {@link #parse(RawRecord, StreamState)} gives, except that a message's content blocks are skipped
+   * unread ({@link TranscriptEvent.Message#content()} is empty): for readers that need no content (usage, session
+   * summaries). Only {@code type:"message"} entries with an {@code id} take the fast path: {@link PrunedEntry} checks
+   * the bytes strictly and copies out just the fields events are built from, which Jackson then reads; every other entry (headers, id-less lines whose dedup key hashes
+   * the whole entry, Claude-style and bare lines, anything the fast path cannot read) is parsed by {@link #parse} from
+   * {@code text}, so malformed lines are reported exactly as there.
+   *
+   * @param utf8 the buffer holding the entry as UTF-8 (bytes that are not well-formed UTF-8 leave the fast path, and
+   *     {@code text} decides how they read)
+   * @param offset where the entry starts
+   * @param length how many bytes it has
+   * @param origin where it was read
+   * @param state the stream's state
+   * @param text supplies the entry as text when the fast path does not apply
+   */
+  public Optional<TranscriptEvent> parseWithoutContent(
+      byte[] utf8, int offset, int length, EventOrigin origin, StreamState state, Supplier<String> text) {
+    ObjectNode entry = PRUNERS.get().prune(utf8, offset, length);
+    if (ContentSkipper.isIdentifiedMessage(entry)) {
+      return Optional.of(toEvent(entry, new RawRecord(null, origin, null), state));
+    }
+    return parse(new RawRecord(text.get(), origin, null), state);
+  }
+
+  /** {@link #parseWithoutContent(byte[], int, int, EventOrigin, StreamState, Supplier)} for a record given as text. */
+  public Optional<TranscriptEvent> parseWithoutContent(RawRecord record, StreamState state) {
+    ObjectNode entry;
+    try (JsonParser p = Json.STRICT.getFactory().createParser(record.json())) {
+      entry = ContentSkipper.prune(p);
+    } catch (IOException | RuntimeException e) {
+      entry = null;
+    }
+    if (ContentSkipper.isIdentifiedMessage(entry)) {
+      return Optional.of(toEvent(entry, record, state));
+    }
+    return parse(record, state);
   }
 
   /** {@code line N} for files, {@code seq N} for database rows. */

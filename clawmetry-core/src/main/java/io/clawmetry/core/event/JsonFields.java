@@ -55,6 +55,10 @@ final class JsonFields {
     if (s.isEmpty()) {
       return null;
     }
+    Instant fast = IsoInstants.parseCommon(s);
+    if (fast != null) {
+      return fast;
+    }
     if (s.chars().allMatch(Character::isDigit) && s.length() < 19) {
       return Instant.ofEpochMilli(Long.parseLong(s));
     }

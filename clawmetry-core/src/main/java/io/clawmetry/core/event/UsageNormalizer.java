@@ -129,13 +129,11 @@ public final class UsageNormalizer {
 
   private static JsonNode lookup(JsonNode usage, String name) {
     JsonNode direct = usage.get(name);
-    if (direct != null || name.indexOf('.') < 0) {
+    int dot = name.indexOf('.');
+    if (direct != null || dot < 0) {
       return direct;
     }
-    JsonNode n = usage;
-    for (String part : name.split("\\.")) {
-      n = n == null ? null : n.get(part);
-    }
-    return n;
+    JsonNode outer = usage.get(name.substring(0, dot)); // every dotted name has exactly one dot
+    return outer == null ? null : outer.get(name.substring(dot + 1));
   }
 }

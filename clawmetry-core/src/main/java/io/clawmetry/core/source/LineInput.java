@@ -1,6 +1,5 @@
 package io.clawmetry.core.source;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -14,14 +13,24 @@ final class LineInput {
     LIMIT
   }
 
+  /** The largest initial buffer; it grows when a line does not fit. */
+  static final int MAX_INITIAL_BUFFER = 256 * 1024;
+
   private final InputStream in;
-  private final byte[] buf = new byte[64 * 1024];
+  private byte[] buf;
   private int pos;
   private int len;
   private boolean eof;
+  private int lineOffset;
+  private int lineLength;
 
-  LineInput(InputStream in) {
+  /**
+   * @param in the stream
+   * @param initialBuffer the initial buffer size (the expected input size, or less when only the first line is read)
+   */
+  LineInput(InputStream in, int initialBuffer) {
     this.in = in;
+    this.buf = new byte[Math.max(64, Math.min(MAX_INITIAL_BUFFER, initialBuffer))];
   }
 
   private boolean fill() throws IOException {
@@ -45,29 +54,76 @@ final class LineInput {
   }
 
   /**
-   * Appends the bytes of the current line to {@code out} (the newline is consumed, not appended), stopping early when
-   * {@code out} reaches {@code limit} bytes.
+   * Finds the current line without copying it: afterwards {@link #buffer()}, {@link #lineOffset()} and {@link
+   * #lineLength()} describe its bytes (without the newline, which is consumed), valid until the next call. Stops with
+   * {@link Stop#LIMIT} once {@code limit} bytes were seen without a newline; the slice then holds those {@code limit}
+   * bytes and {@link #restOfLine()} continues after them. At {@link Stop#EOF} the slice holds what was left without a
+   * newline (possibly nothing).
    */
-  Stop readLine(ByteArrayOutputStream out, int limit) throws IOException {
+  Stop nextLine(int limit) throws IOException {
+    int scan = pos;
     while (true) {
-      if (!fill()) {
-        return Stop.EOF;
-      }
-      int room = limit - out.size();
-      if (room <= 0) {
-        return Stop.LIMIT;
-      }
-      int end = Math.min(len, pos + room);
-      for (int i = pos; i < end; i++) {
+      int end = Math.min(len, pos + limit);
+      for (int i = scan; i < end; i++) {
         if (buf[i] == '\n') {
-          out.write(buf, pos, i - pos);
+          lineOffset = pos;
+          lineLength = i - pos;
           pos = i + 1;
           return Stop.NEWLINE;
         }
       }
-      out.write(buf, pos, end - pos);
-      pos = end;
+      if (len - pos >= limit) {
+        lineOffset = pos;
+        lineLength = limit;
+        pos += limit;
+        return Stop.LIMIT;
+      }
+      int seen = len - pos;
+      if (eof || !more()) {
+        lineOffset = pos;
+        lineLength = len - pos;
+        pos = len;
+        return Stop.EOF;
+      }
+      scan = pos + seen;
     }
+  }
+
+  /** Reads more input behind what is buffered, compacting or growing the buffer; false at end of input. */
+  private boolean more() throws IOException {
+    if (pos > 0) {
+      System.arraycopy(buf, pos, buf, 0, len - pos);
+      len -= pos;
+      pos = 0;
+    }
+    if (len == buf.length) {
+      buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+    }
+    int n = in.read(buf, len, buf.length - len);
+    while (n == 0) {
+      n = in.read(buf, len, buf.length - len);
+    }
+    if (n < 0) {
+      eof = true;
+      return false;
+    }
+    len += n;
+    return true;
+  }
+
+  /** The buffer holding the current line. */
+  byte[] buffer() {
+    return buf;
+  }
+
+  /** Where the current line starts in {@link #buffer()}. */
+  int lineOffset() {
+    return lineOffset;
+  }
+
+  /** How many bytes the current line has. */
+  int lineLength() {
+    return lineLength;
   }
 
   /** The rest of the current line as a stream; it ends at the newline (consumed) or at the end of input. */

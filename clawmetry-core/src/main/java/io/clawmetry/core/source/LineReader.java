@@ -2,7 +2,6 @@ package io.clawmetry.core.source;
 
 import io.clawmetry.api.WarningKind;
 import io.clawmetry.core.warn.Warnings;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -16,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 
 /**
  * Reads a JSONL stream from a byte offset and hands over complete lines with their 1-based number and byte range.
@@ -68,6 +68,7 @@ public final class LineReader {
   private final String source;
   private final boolean closed;
   private final Warnings warnings;
+  private int firstBuffer = LineInput.MAX_INITIAL_BUFFER;
 
   /**
    * @param source the file name used in warnings
@@ -81,17 +82,93 @@ public final class LineReader {
   }
 
   /**
+   * One complete line as bytes, without copying: valid only inside {@link RawLineSink#accept}. {@link #text()} decodes
+   * it as {@link Line#text()} would be (reporting invalid UTF-8 once per source).
+   */
+  public final class RawLine {
+    private long number;
+    private long startOffset;
+    private long endOffset;
+    private byte[] buf;
+    private int offset;
+    private int length;
+    private String reduced;
+
+    private RawLine() {}
+
+    /** 1-based line number. */
+    public long number() {
+      return number;
+    }
+
+    /** Byte offset of the line's first byte. */
+    public long startOffset() {
+      return startOffset;
+    }
+
+    /** Byte offset just after the line's newline. */
+    public long endOffset() {
+      return endOffset;
+    }
+
+    /** The buffer holding the line's bytes (do not keep it). */
+    public byte[] buffer() {
+      return buf;
+    }
+
+    /** Where the line starts in {@link #buffer()}. */
+    public int offset() {
+      return offset;
+    }
+
+    /** How many bytes the line has (without newline and carriage return). */
+    public int length() {
+      return length;
+    }
+
+    /** Whether the line was too long: its bytes are not available, only the reduced JSON in {@link #text()}. */
+    public boolean contentDropped() {
+      return reduced != null;
+    }
+
+    /** Whether the bytes are valid UTF-8 (always false for a too-long line, whose bytes are not kept). */
+    public boolean validUtf8() {
+      return reduced == null && Utf8.isValid(buf, offset, length);
+    }
+
+    /** The line as text: decoded (invalid UTF-8 replaced and reported), or the reduced JSON of a too-long line. */
+    public String text() {
+      return reduced != null ? reduced : decode(buf, offset, length, number);
+    }
+
+    /** This line as an immutable {@link Line}. */
+    public Line toLine() {
+      return new Line(number, startOffset, endOffset, text(), reduced != null);
+    }
+  }
+
+  /** Receives raw lines; returns false to stop reading. */
+  @FunctionalInterface
+  public interface RawLineSink {
+    boolean accept(RawLine line);
+  }
+
+  /**
+   * Starts with a small buffer, for callers that read only the first line or two (it grows for longer lines).
+   *
+   * @return this reader
+   */
+  public LineReader firstLinesOnly() {
+    firstBuffer = 4096;
+    return this;
+  }
+
+  /**
    * Reads a regular file from {@code from}. I/O failures propagate as {@link IOException} after every complete line
    * read so far was delivered.
    */
   public Position read(Path file, Position from, LineSink sink) throws IOException {
-    try (SeekableByteChannel ch = Files.newByteChannel(file, StandardOpenOption.READ)) {
-      if (from.offset() > ch.size()) {
-        return from; // the file shrank: the caller decides to re-read from the start
-      }
-      ch.position(from.offset());
-      return read(Channels.newInputStream(ch), from, sink);
-    }
+    return readRaw(file, from, raw -> sink.accept(raw.toLine()));
   }
 
   /**
@@ -99,15 +176,38 @@ public final class LineReader {
    * propagate as {@link IOException} after every complete line read so far was delivered.
    */
   public Position read(InputStream in, Position from, LineSink sink) throws IOException {
-    LineInput input = new LineInput(in);
-    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    return readRaw(in, from, raw -> sink.accept(raw.toLine()));
+  }
+
+  /** {@link #read(Path, Position, LineSink)} handing over lines as bytes (no String per line). */
+  public Position readRaw(Path file, Position from, RawLineSink sink) throws IOException {
+    try (SeekableByteChannel ch = Files.newByteChannel(file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      if (from.offset() > size) {
+        return from; // the file shrank: the caller decides to re-read from the start
+      }
+      ch.position(from.offset());
+      int expected = (int) Math.min(Math.min(size - from.offset() + 1, firstBuffer), Integer.MAX_VALUE);
+      return readRaw(new LineInput(Channels.newInputStream(ch), expected), from, sink);
+    }
+  }
+
+  /** {@link #read(InputStream, Position, LineSink)} handing over lines as bytes (no String per line). */
+  public Position readRaw(InputStream in, Position from, RawLineSink sink) throws IOException {
+    return readRaw(new LineInput(in, firstBuffer), from, sink);
+  }
+
+  private Position readRaw(LineInput input, Position from, RawLineSink sink) throws IOException {
+    RawLine raw = new RawLine();
     long lineStart = from.offset();
     long lineNo = from.nextLineNumber();
     while (true) {
-      line.reset();
-      LineInput.Stop stop = input.readLine(line, MAX_MATERIALISED_LINE + 1);
+      LineInput.Stop stop = input.nextLine(MAX_MATERIALISED_LINE + 1);
+      byte[] buf = input.buffer();
+      int off = input.lineOffset();
+      int n = input.lineLength();
       if (stop == LineInput.Stop.LIMIT) {
-        LongLine longLine = readLongLine(input, line.toByteArray());
+        LongLine longLine = readLongLine(input, Arrays.copyOfRange(buf, off, off + n));
         long lineEnd = lineStart + longLine.bytes() + (longLine.terminated() ? 1 : 0);
         if (!longLine.terminated() && !closed) {
           return new Position(lineStart, lineNo); // half-written: resume here next time
@@ -117,8 +217,15 @@ public final class LineReader {
             source,
             "line " + lineNo,
             "line longer than " + MAX_MATERIALISED_LINE + " bytes: content dropped, usage kept");
-        String text = longLine.reducedJson() == null ? "" : longLine.reducedJson();
-        boolean go = sink.accept(new Line(lineNo, lineStart, lineEnd, text, true));
+        raw.number = lineNo;
+        raw.startOffset = lineStart;
+        raw.endOffset = lineEnd;
+        raw.buf = null;
+        raw.offset = 0;
+        raw.length = 0;
+        raw.reduced = longLine.reducedJson() == null ? "" : longLine.reducedJson();
+        boolean go = sink.accept(raw);
+        raw.reduced = null;
         lineNo++;
         lineStart = lineEnd;
         if (!go || !longLine.terminated()) {
@@ -126,17 +233,16 @@ public final class LineReader {
         }
         continue;
       }
-      byte[] bytes = line.toByteArray();
       if (stop == LineInput.Stop.EOF) {
-        if (bytes.length > 0 && closed && (isBlank(bytes) || LongLineExtractor.isCompleteJson(bytes))) {
-          long lineEnd = lineStart + bytes.length;
-          deliver(bytes, lineNo, lineStart, lineEnd, sink);
+        if (n > 0 && closed && (isBlank(buf, off, n) || LongLineExtractor.isCompleteJson(buf, off, n))) {
+          long lineEnd = lineStart + n;
+          deliver(raw, buf, off, n, lineNo, lineStart, lineEnd, sink);
           return new Position(lineEnd, lineNo + 1);
         }
         return new Position(lineStart, lineNo); // nothing, or a half-written line held back
       }
-      long lineEnd = lineStart + bytes.length + 1;
-      boolean go = deliver(bytes, lineNo, lineStart, lineEnd, sink);
+      long lineEnd = lineStart + n + 1;
+      boolean go = deliver(raw, buf, off, n, lineNo, lineStart, lineEnd, sink);
       lineNo++;
       lineStart = lineEnd;
       if (!go) {
@@ -155,26 +261,34 @@ public final class LineReader {
     return new LongLine(prefix.length + rest.count(), rest.terminated(), reduced);
   }
 
-  private boolean deliver(byte[] bytes, long lineNo, long start, long end, LineSink sink) {
-    int n = bytes.length;
-    if (n > 0 && bytes[n - 1] == '\r') {
-      n--;
-    }
-    if (isBlank(bytes)) {
+  private static boolean deliver(
+      RawLine raw, byte[] buf, int off, int n, long lineNo, long start, long end, RawLineSink sink) {
+    if (isBlank(buf, off, n)) {
       return true;
     }
-    String text = decode(bytes, n, lineNo);
-    return sink.accept(new Line(lineNo, start, end, text, false));
+    if (buf[off + n - 1] == '\r') {
+      n--;
+    }
+    raw.number = lineNo;
+    raw.startOffset = start;
+    raw.endOffset = end;
+    raw.buf = buf;
+    raw.offset = off;
+    raw.length = n;
+    return sink.accept(raw);
   }
 
-  private String decode(byte[] bytes, int n, long lineNo) {
+  private String decode(byte[] bytes, int off, int n, long lineNo) {
+    if (Utf8.isAscii(bytes, off, n)) {
+      return new String(bytes, off, n, StandardCharsets.ISO_8859_1);
+    }
     CharsetDecoder strict =
         StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     try {
-      CharBuffer cb = strict.decode(ByteBuffer.wrap(bytes, 0, n));
+      CharBuffer cb = strict.decode(ByteBuffer.wrap(bytes, off, n));
       return cb.toString();
     } catch (CharacterCodingException e) {
       warnings.add(
@@ -182,25 +296,17 @@ public final class LineReader {
           source,
           "line " + lineNo,
           "bytes that are not valid UTF-8 were replaced by U+FFFD");
-      return new String(bytes, 0, n, StandardCharsets.UTF_8);
+      return new String(bytes, off, n, StandardCharsets.UTF_8);
     }
   }
 
-  private static boolean isBlank(byte[] bytes) {
-    for (byte b : bytes) {
+  private static boolean isBlank(byte[] bytes, int off, int n) {
+    for (int i = off; i < off + n; i++) {
+      byte b = bytes[i];
       if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
         return false;
       }
     }
     return true;
-  }
-
-  private static int indexOf(byte[] buf, int from, int to, byte b) {
-    for (int i = from; i < to; i++) {
-      if (buf[i] == b) {
-        return i;
-      }
-    }
-    return -1;
   }
 }

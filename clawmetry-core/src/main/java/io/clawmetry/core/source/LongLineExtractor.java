@@ -75,9 +75,9 @@ final class LongLineExtractor {
   }
 
   /** Whether {@code bytes} hold one complete JSON object (used for a closed archive's last line without newline). */
-  static boolean isCompleteJson(byte[] bytes) {
+  static boolean isCompleteJson(byte[] bytes, int off, int len) {
     try {
-      JsonNode n = Json.STRICT.readTree(bytes);
+      JsonNode n = Json.STRICT.readTree(bytes, off, len);
       return n != null && n.isObject();
     } catch (IOException e) {
       return false;

@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Benchmark: clawmetry usage daily --json vs ccusage openclaw daily --json --offline, side by side.
+#
+#   bench/run.sh [WORK_DIR]            (default WORK_DIR: /tmp/clawmetry-bench; never inside the repository)
+#
+# Environment:
+#   SIZES="200 1000"     corpus sizes in MB (generated once, reused; about 10k sessions each)
+#   RUNS=5               runs per tool and corpus (the median is reported)
+#   JAR=...              the clawmetry jar (default: clawmetry-cli/target/clawmetry.jar, built if missing)
+#   JAVA_OPTS="..."      JVM flags for clawmetry (default: the flags recommended for bin/clawmetry)
+#   CCUSAGE=...          the ccusage binary (default: installs ccusage@20.0.24 with npm under WORK_DIR)
+#
+# Prints a table; writes nothing into the repository.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+work="${1:-/tmp/clawmetry-bench}"
+case "$(cd "$(dirname "$work")" 2>/dev/null && pwd)/" in "$root"/*) echo "run.sh: WORK_DIR must be outside the repository" >&2; exit 2 ;; esac
+mkdir -p "$work"
+sizes="${SIZES:-200 1000}"
+runs="${RUNS:-5}"
+java_opts="${JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmx64m -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m}"
+jar="${JAR:-$root/clawmetry-cli/target/clawmetry.jar}"
+timebin=/usr/bin/time
+[ -x "$timebin" ] || { echo "run.sh: /usr/bin/time is missing (apt-get install time)" >&2; exit 2; }
+
+if [ ! -f "$jar" ]; then
+  (cd "$root" && mvn -B -q -o -DskipTests package -pl clawmetry-cli -am) >&2
+fi
+
+ccusage="${CCUSAGE:-$work/npm/node_modules/@ccusage/ccusage-linux-x64/bin/ccusage}"
+if [ ! -x "$ccusage" ]; then
+  echo "installing ccusage@20.0.24 under $work/npm ..." >&2
+  npm install --silent --prefix "$work/npm" ccusage@20.0.24 >&2
+fi
+
+# the corpus generator and the in-process harness, compiled outside the repository
+mkdir -p "$work/classes"
+javac -d "$work/classes" "$root/bench/GenCorpus.java"
+javac -cp "$jar" -d "$work/classes" "$root/bench/ScanBench.java"
+
+median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
+
+# one timed run: prints "wall_s rss_kb"
+timed() {
+  local out="$1"; shift
+  "$timebin" -f "%e %M" -o "$work/time.txt" "$@" > "$out" 2> "$work/stderr.txt" || { cat "$work/stderr.txt" >&2; return 1; }
+  cat "$work/time.txt"
+}
+
+declare -a table
+for size in $sizes; do
+  corpus="$work/corpus-$size"
+  if [ ! -f "$corpus/.complete" ]; then
+    # GenCorpus overshoots small sizes and undershoots big ones a little; these factors give about SIZE MB
+    rm -rf "$corpus"
+    factor=$([ "$size" -ge 500 ] && echo 126 || echo 100)
+    java -cp "$work/classes" GenCorpus "$corpus" $(( size * factor / 100 )) >&2
+    touch "$corpus/.complete"
+  fi
+  mb=$(du -sm --apparent-size "$corpus/agents" | cut -f1)
+  files=$(find "$corpus/agents" -type f -name '*.jsonl*' | wc -l)
+  : > "$work/cm.txt"; : > "$work/cc.txt"
+  for i in $(seq "$runs"); do
+    # shellcheck disable=SC2086
+    timed "$work/cm-$size.json" java $java_opts -jar "$jar" usage daily --json --home "$corpus" >> "$work/cm.txt"
+    timed "$work/cc-$size.json" "$ccusage" openclaw daily --json --offline --open-claw-path "$corpus" >> "$work/cc.txt"
+  done
+  cm_wall=$(cut -d' ' -f1 "$work/cm.txt" | median); cc_wall=$(cut -d' ' -f1 "$work/cc.txt" | median)
+  cm_rss=$(cut -d' ' -f2 "$work/cm.txt" | sort -n | tail -1); cc_rss=$(cut -d' ' -f2 "$work/cc.txt" | sort -n | tail -1)
+  # shellcheck disable=SC2086
+  java $java_opts -cp "$jar:$work/classes" ScanBench "$corpus" > "$work/scan-$size.txt"
+  get() { grep "^$1=" "$work/scan-$size.txt" | cut -d= -f2; }
+  same=$(python3 - "$work/cm-$size.json" "$work/cc-$size.json" <<'EOF'
+import json, sys
+a = json.load(open(sys.argv[1])); b = json.load(open(sys.argv[2]))
+keys = ["inputTokens", "outputTokens", "cacheReadTokens", "cacheCreationTokens", "totalTokens"]
+da = {d["date"]: [d[k] for k in keys] for d in a["daily"]}
+db = {d["date"]: [d[k] for k in keys] for d in b["daily"]}
+print("yes" if da == db else "NO (%d of %d days differ)" % (sum(1 for k in set(da) | set(db) if da.get(k) != db.get(k)), len(set(da) | set(db))))
+EOF
+)
+  table+=("$(printf '%-8s %7s %6s | %8s %8s %6s | %6s %6s | %8s %8s | %9s %9s | %s' \
+    "${size}MB" "$mb" "$files" "$cm_wall" "$cc_wall" "$(awk -v a="$cm_wall" -v b="$cc_wall" 'BEGIN{printf "%.2f", a/b}')" \
+    "$(awk -v m="$mb" -v t="$cm_wall" 'BEGIN{printf "%.0f", m/t}')" "$(awk -v m="$mb" -v t="$cc_wall" 'BEGIN{printf "%.0f", m/t}')" \
+    "$(get full_pass_mb_s)" "$(get usage_pass_mb_s)" "$(( cm_rss / 1024 ))MB" "$(( cc_rss / 1024 ))MB" "$same")")
+  echo "corpus $size: $(tr '\n' ' ' < "$work/scan-$size.txt")" >&2
+done
+
+echo
+echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "clawmetry: java $java_opts -jar $(basename "$jar") usage daily --json --home CORPUS"
+echo "ccusage:   $(basename "$ccusage") openclaw daily --json --offline --open-claw-path CORPUS   (native binary, 20.0.24)"
+echo "median of $runs cold runs each, alternating; RSS = max over the runs (/usr/bin/time %M)"
+echo
+printf '%-8s %7s %6s | %8s %8s %6s | %6s %6s | %8s %8s | %9s %9s | %s\n' corpus MB files "cm s" "cc s" ratio \
+  "cm MB/s" "cc MB/s" "full MB/s" "usage MB/s" "cm RSS" "cc RSS" "same daily tokens"
+for row in "${table[@]}"; do echo "$row"; done
+for size in $sizes; do
+  echo "refresh ($size MB): no refresh() API yet; second usage(daily) on the same facade after appending one line:" \
+    "$(grep '^rerun_after_append_s=' "$work/scan-$size.txt" | cut -d= -f2) s" \
+    "(first: $(grep '^facade_first_usage_s=' "$work/scan-$size.txt" | cut -d= -f2) s, in-process)"
+done
