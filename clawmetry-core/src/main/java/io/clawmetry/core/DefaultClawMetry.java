@@ -43,7 +43,7 @@ import io.clawmetry.core.source.TranscriptLedger;
 import io.clawmetry.core.source.TranscriptSummary;
 import io.clawmetry.core.sqlite.ReadOnlyDatabase;
 import io.clawmetry.core.usage.Call;
-import io.clawmetry.core.usage.ModelCall;
+import io.clawmetry.core.usage.SessionJoin;
 import io.clawmetry.core.usage.UsageAggregator;
 import io.clawmetry.core.warn.Warnings;
 import java.nio.file.Files;
@@ -110,7 +110,7 @@ final class DefaultClawMetry implements ClawMetry {
   }
 
   private HomeSnapshot snapshot() {
-    return state().snapshot;
+    return state().snapshot();
   }
 
   /** The published state; the first call reads everything. */
@@ -139,8 +139,10 @@ final class DefaultClawMetry implements ClawMetry {
         events += d.newEvents();
       }
       ReadState old = state;
-      if (old == null || full || events > 0 || !indexCache.upToDate(layout)) {
+      if (old == null || full || !indexCache.upToDate(layout)) {
         state = readState(old == null ? 1 : old.generation + 1);
+      } else if (events > 0) {
+        state = appended(old);
       }
       return new RefreshStats(full, files, bytes, events, Duration.ofNanos(System.nanoTime() - start));
     }
@@ -151,21 +153,70 @@ final class DefaultClawMetry implements ClawMetry {
    * Caller holds the refresh lock.
    */
   private ReadState readState(long generation) {
+    HomeSnapshot s = readSnapshot();
+    List<Call> calls = new ArrayList<>();
+    List<SessionJoin> joins = new ArrayList<>();
+    List<TranscriptLedger<Call>> ledgers = new ArrayList<>(agents.ledgers());
+    int[] counts = new int[ledgers.size()];
+    for (int i = 0; i < ledgers.size(); i++) {
+      counts[i] = join(ledgers.get(i), 0, s, calls, joins);
+    }
+    return new ReadState(generation, s, s, this::lockedSnapshot, counts, calls, joins, transcriptWarnings());
+  }
+
+  /**
+   * Only lines were appended (no file rewritten, no session index changed): the new calls are joined with the sessions
+   * already known and added; the session list itself is merged again only when someone asks for it. Caller holds the
+   * refresh lock.
+   */
+  private ReadState appended(ReadState old) {
+    List<Call> calls = new ArrayList<>(old.calls);
+    List<SessionJoin> joins = new ArrayList<>(old.joins);
+    List<TranscriptLedger<Call>> ledgers = new ArrayList<>(agents.ledgers());
+    int[] counts = new int[ledgers.size()];
+    for (int i = 0; i < ledgers.size(); i++) {
+      counts[i] = join(ledgers.get(i), old.itemCounts[i], old.joinedWith, calls, joins);
+    }
+    return new ReadState(
+        old.generation + 1, old.joinedWith, null, this::lockedSnapshot, counts, calls, joins, transcriptWarnings());
+  }
+
+  /** Adds a ledger's calls from index {@code from} on, each with its session; returns the ledger's call count. */
+  private static int join(
+      TranscriptLedger<Call> l, int from, HomeSnapshot s, List<Call> calls, List<SessionJoin> joins) {
+    List<Call> items = l.items();
+    Map<String, SessionJoin> bySession = new HashMap<>();
+    for (int i = from; i < items.size(); i++) {
+      Call c = items.get(i);
+      calls.add(c);
+      joins.add(bySession.computeIfAbsent(c.sessionId(), id -> s.join(l.agentId(), id)));
+    }
+    return items.size();
+  }
+
+  /** The sessions merged from the index and the ledgers' summaries. Caller holds the refresh lock. */
+  private HomeSnapshot readSnapshot() {
     List<TranscriptSummary> summaries = new ArrayList<>();
-    Warnings transcriptWarnings = new Warnings();
     for (TranscriptLedger<Call> l : agents.ledgers()) {
       summaries.addAll(l.summaries());
-      transcriptWarnings.addAll(l.warnings());
     }
-    HomeSnapshot s = HomeSnapshot.read(layout, indexCache, summaries, transcriptWarnings.list());
+    HomeSnapshot s = HomeSnapshot.read(layout, indexCache, summaries, transcriptWarnings());
     warnings.absorb(s.warnings());
-    List<ModelCall> calls = new ArrayList<>();
-    for (TranscriptLedger<Call> l : agents.ledgers()) {
-      for (Call c : l.items()) {
-        calls.add(s.toModelCall(l.agentId(), c));
-      }
+    return s;
+  }
+
+  private HomeSnapshot lockedSnapshot() {
+    synchronized (refreshLock) {
+      return readSnapshot();
     }
-    return new ReadState(generation, s, calls, transcriptWarnings.list());
+  }
+
+  private List<Warning> transcriptWarnings() {
+    Warnings w = new Warnings();
+    for (TranscriptLedger<Call> l : agents.ledgers()) {
+      w.addAll(l.warnings());
+    }
+    return w.list();
   }
 
   @Override
@@ -327,11 +378,11 @@ final class DefaultClawMetry implements ClawMetry {
     Warnings w = new Warnings();
     w.addAll(st.transcriptWarnings);
     UsageAggregator agg = new UsageAggregator(query, costs);
-    for (ModelCall c : st.calls) {
-      agg.add(c);
+    for (int i = 0; i < st.calls.size(); i++) {
+      agg.add(st.joins.get(i), st.calls.get(i));
     }
     Set<SourceRef> sources = new LinkedHashSet<>();
-    for (SessionInfo si : st.snapshot.sessions()) {
+    for (SessionInfo si : st.joinedWith.sessions()) {
       if (query.agentId() == null || query.agentId().equals(si.agentId())) {
         sources.addAll(si.transcripts());
       }

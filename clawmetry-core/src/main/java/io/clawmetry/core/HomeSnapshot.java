@@ -9,8 +9,7 @@ import io.clawmetry.core.session.IndexEntry;
 import io.clawmetry.core.session.SessionKeys;
 import io.clawmetry.core.session.SessionMerger;
 import io.clawmetry.core.source.TranscriptSummary;
-import io.clawmetry.core.usage.Call;
-import io.clawmetry.core.usage.ModelCall;
+import io.clawmetry.core.usage.SessionJoin;
 import io.clawmetry.core.warn.Warnings;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -101,21 +100,12 @@ final class HomeSnapshot {
     return Optional.empty();
   }
 
-  /** A call with its session's key, origin and channel. */
-  ModelCall toModelCall(String agentId, Call c) {
-    SessionInfo s = byAgentAndId.get(agentId + "\u0000" + c.sessionId());
-    String key = s != null ? s.key() : SessionMerger.TRANSCRIPT_ONLY_PREFIX + c.sessionId();
-    return new ModelCall(
-        agentId,
-        c.sessionId(),
-        key,
-        origin(s == null ? SessionKind.OTHER : s.kind()),
-        s == null ? null : s.channel(),
-        c.timestamp(),
-        c.provider(),
-        c.model(),
-        c.usage(),
-        c.error());
+  /** The session a transcript session id of an agent belongs to: its key, origin and channel. */
+  SessionJoin join(String agentId, String sessionId) {
+    SessionInfo s = byAgentAndId.get(agentId + "\u0000" + sessionId);
+    String key = s != null ? s.key() : SessionMerger.TRANSCRIPT_ONLY_PREFIX + sessionId;
+    return new SessionJoin(
+        agentId, key, origin(s == null ? SessionKind.OTHER : s.kind()), s == null ? null : s.channel());
   }
 
   /** The origin kind of a session kind: user, cron, subagent, heartbeat or other. */

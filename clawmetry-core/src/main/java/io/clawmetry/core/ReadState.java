@@ -4,12 +4,14 @@ import io.clawmetry.api.Home;
 import io.clawmetry.api.UsageQuery;
 import io.clawmetry.api.UsageReport;
 import io.clawmetry.api.Warning;
-import io.clawmetry.core.usage.ModelCall;
+import io.clawmetry.core.usage.Call;
+import io.clawmetry.core.usage.SessionJoin;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Everything read from a home at one generation, published atomically so that readers never take a lock: the
@@ -22,8 +24,16 @@ final class ReadState {
   private static final int REPORTS = 32;
 
   final long generation;
-  final HomeSnapshot snapshot;
-  final List<ModelCall> calls;
+  /** The sessions the calls were joined with (for appended calls: those of an earlier generation). */
+  final HomeSnapshot joinedWith;
+  private final Supplier<HomeSnapshot> rebuild;
+  private volatile HomeSnapshot current;
+  /** How many of each ledger's items are in {@link #calls}, in ledger order. */
+  final int[] itemCounts;
+  /** Every call, and at the same index the session it belongs to (one shared instance per session). */
+  final List<Call> calls;
+
+  final List<SessionJoin> joins;
   final List<Warning> transcriptWarnings;
   final AtomicReference<Home> home = new AtomicReference<>();
   private final Map<UsageQuery, UsageReport> reports =
@@ -37,15 +47,49 @@ final class ReadState {
             }
           });
 
-  ReadState(long generation, HomeSnapshot snapshot, List<ModelCall> calls, List<Warning> transcriptWarnings) {
+  /**
+   * @param joinedWith the sessions the calls were joined with
+   * @param current the sessions as of this generation, or null to build them with {@code rebuild} when first asked
+   */
+  ReadState(
+      long generation,
+      HomeSnapshot joinedWith,
+      HomeSnapshot current,
+      Supplier<HomeSnapshot> rebuild,
+      int[] itemCounts,
+      List<Call> calls,
+      List<SessionJoin> joins,
+      List<Warning> transcriptWarnings) {
     this.generation = generation;
-    this.snapshot = snapshot;
+    this.joinedWith = joinedWith;
+    this.current = current;
+    this.rebuild = rebuild;
+    this.itemCounts = itemCounts.clone();
     this.calls = List.copyOf(calls);
+    this.joins = List.copyOf(joins);
     this.transcriptWarnings = List.copyOf(transcriptWarnings);
   }
 
   /** An overview computed at this generation in the same clock second, by zone. */
   final Map<java.time.ZoneId, io.clawmetry.api.Overview> overviews = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The sessions as of this generation. After appends only, they are merged again when first asked (a refresh that
+   * read a few appended lines stays cheap; session lists are asked for far less often than usage).
+   */
+  HomeSnapshot snapshot() {
+    HomeSnapshot s = current;
+    if (s == null) {
+      synchronized (this) {
+        s = current;
+        if (s == null) {
+          s = rebuild.get();
+          current = s;
+        }
+      }
+    }
+    return s;
+  }
 
   /** A report computed earlier at this generation, or null. */
   UsageReport report(UsageQuery q) {

@@ -29,7 +29,8 @@ import java.util.function.Function;
  * One agent's transcripts read once and then kept up to date by reading only what changed: per file its size,
  * modification time, identity and last complete line offset (a half-written last line is read when it is complete);
  * per database session the highest {@code seq} read. Whatever the extractor takes from each distinct event (model
- * calls, for usage) is kept, with the per-session summaries. A file that shrank, was replaced or vanished makes the
+ * calls, for usage) is kept, with the per-session summaries. Events are parsed without their message content (the
+ * ledger keeps none), in the same parser's faster mode. A file that shrank, was replaced or vanished makes the
  * next refresh read everything again, which is always correct. Not thread-safe: the owner serialises calls.
  *
  * @param <T> what is kept of an event
@@ -62,7 +63,7 @@ public final class TranscriptLedger<T> {
   private final Map<Path, Cursor> cursors = new LinkedHashMap<>();
   private final Map<String, StreamState> dbStates = new HashMap<>();
   private Map<String, Long> dbLastSeq = new LinkedHashMap<>();
-  private final Set<String> seen = new HashSet<>();
+  private DedupKeySet seen = new DedupKeySet();
   private final List<T> items = new ArrayList<>();
   private SummaryBuilder summaries;
   private Warnings warnings = new Warnings();
@@ -91,35 +92,75 @@ public final class TranscriptLedger<T> {
   /** Reads what changed since the last refresh (everything the first time). */
   public Delta refresh() {
     List<TranscriptFile> files = files();
-    if (loaded && needsFullRead(files)) {
+    Map<Path, BasicFileAttributes> stats = new HashMap<>();
+    for (TranscriptFile f : files) {
+      BasicFileAttributes a = attributes(f.path()); // one stat per file and refresh
+      if (a != null) {
+        stats.put(f.path(), a);
+      }
+    }
+    if (loaded && needsFullRead(files, stats)) {
       reset();
     }
     boolean full = !loaded;
     long before = seen.size();
     readDatabase();
-    int filesRead = 0;
-    long bytes = 0;
-    TranscriptFileReader reader = new TranscriptFileReader(warnings);
-    for (TranscriptFile f : order(files, reader)) {
+    List<Pending> pending = new ArrayList<>();
+    for (TranscriptFile f : order(files, new TranscriptFileReader(warnings))) {
       Cursor c = cursors.computeIfAbsent(f.path(), p -> new Cursor(f));
-      BasicFileAttributes a = attributes(f.path());
-      if (a == null) {
-        continue;
+      BasicFileAttributes a = stats.get(f.path());
+      if (a != null && (a.size() != c.size || a.lastModifiedTime().toMillis() != c.modified)) {
+        pending.add(new Pending(c, a));
       }
-      if (a.size() == c.size && a.lastModifiedTime().toMillis() == c.modified) {
-        continue;
-      }
-      long from = c.position.offset();
-      SourceRef ref = f.ref();
-      c.position = reader.read(f, c.position, c.state, e -> accept(e, ref));
-      c.identity = a.fileKey();
-      c.size = a.size();
-      c.modified = a.lastModifiedTime().toMillis();
-      filesRead++;
-      bytes += f.compressed() ? a.size() : Math.max(0, c.position.offset() - from);
     }
+    long[] bytes = {0};
+    // files are parsed on a small pool and their events taken in file order, so dedup sees what one thread would
+    OrderedWorkers.run(
+        pending,
+        p -> p.attributes().size() - p.cursor().position.offset() <= (p.cursor().file.compressed()
+            ? READ_AHEAD_LIMIT / 4 : READ_AHEAD_LIMIT),
+        p -> {
+          List<TranscriptEvent> events = new ArrayList<>();
+          LineReader.Position to = read(p, events::add);
+          return new Read(p, to, events);
+        },
+        r -> {
+          SourceRef ref = r.pending().cursor().file.ref();
+          r.events().forEach(e -> accept(e, ref));
+          bytes[0] += advance(r.pending(), r.to());
+        },
+        p -> {
+          SourceRef ref = p.cursor().file.ref();
+          bytes[0] += advance(p, read(p, e -> accept(e, ref)));
+        });
     loaded = true;
-    return new Delta(full, filesRead, bytes, seen.size() - before);
+    return new Delta(full, pending.size(), bytes[0], seen.size() - before);
+  }
+
+  /** Files this large (left to read) are streamed on the calling thread instead of buffered on the pool. */
+  private static final long READ_AHEAD_LIMIT = 16L * 1024 * 1024;
+
+  /** A file with bytes not read yet. */
+  private record Pending(Cursor cursor, BasicFileAttributes attributes) {}
+
+  /** What a pool thread read of a file. */
+  private record Read(Pending pending, LineReader.Position to, List<TranscriptEvent> events) {}
+
+  /** Reads a file from its cursor on (any thread: each file has its own cursor and parsing state). */
+  private LineReader.Position read(Pending p, java.util.function.Consumer<TranscriptEvent> sink) {
+    Cursor c = p.cursor();
+    return new TranscriptFileReader(warnings).readWithoutContent(c.file, c.position, c.state, sink);
+  }
+
+  /** Moves a file's cursor past what was read; returns the bytes read. */
+  private static long advance(Pending p, LineReader.Position to) {
+    Cursor c = p.cursor();
+    long from = c.position.offset();
+    c.position = to;
+    c.identity = p.attributes().fileKey();
+    c.size = p.attributes().size();
+    c.modified = p.attributes().lastModifiedTime().toMillis();
+    return c.file.compressed() ? p.attributes().size() : Math.max(0, to.offset() - from);
   }
 
   /** Whether a first refresh has run. */
@@ -172,13 +213,13 @@ public final class TranscriptLedger<T> {
                   warnings,
                   r -> {
                     StreamState s = dbStates.computeIfAbsent(r.sessionIdHint(), StreamState::new);
-                    parser.parse(r, s).ifPresent(e -> accept(e, ref));
+                    parser.parseWithoutContent(r, s).ifPresent(e -> accept(e, ref));
                   });
     }
   }
 
   /** A known file vanished, shrank below what was read, or is another file now: read everything again. */
-  private boolean needsFullRead(List<TranscriptFile> files) {
+  private boolean needsFullRead(List<TranscriptFile> files, Map<Path, BasicFileAttributes> stats) {
     Set<Path> present = new HashSet<>();
     for (TranscriptFile f : files) {
       present.add(f.path());
@@ -186,7 +227,7 @@ public final class TranscriptLedger<T> {
       if (c == null) {
         continue;
       }
-      BasicFileAttributes a = attributes(f.path());
+      BasicFileAttributes a = stats.get(f.path());
       if (a == null || !Objects.equals(a.fileKey(), c.identity)) {
         return true;
       }
@@ -205,7 +246,7 @@ public final class TranscriptLedger<T> {
     cursors.clear();
     dbStates.clear();
     dbLastSeq = new LinkedHashMap<>();
-    seen.clear();
+    seen = new DedupKeySet();
     items.clear();
     summaries = new SummaryBuilder(agentId);
     warnings = new Warnings();

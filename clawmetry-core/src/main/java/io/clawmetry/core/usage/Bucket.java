@@ -40,7 +40,7 @@ final class Bucket {
     this.agentId = agentId;
   }
 
-  void addCall(ModelCall c, PricedCost cost) {
+  void addCall(Call c, PricedCost cost) {
     Line l = lines.computeIfAbsent(c.provider() + "/" + c.model(), k -> new Line(c.provider(), c.model()));
     l.tokens = l.tokens.plus(TokenCounts.of(c.usage()));
     l.cost = l.cost.add(cost.amount());

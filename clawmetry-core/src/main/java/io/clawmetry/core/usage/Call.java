@@ -1,5 +1,6 @@
 package io.clawmetry.core.usage;
 
+import io.clawmetry.api.RecordedCost;
 import io.clawmetry.api.TranscriptEvent;
 import io.clawmetry.api.Usage;
 import java.time.Instant;
@@ -31,8 +32,18 @@ public record Call(String sessionId, Instant timestamp, String provider, String 
             m.meta().timestamp(),
             intern(m.provider()),
             intern(m.model()),
-            m.usage() == null ? Usage.ZERO : m.usage(),
+            m.usage() == null ? Usage.ZERO : totalCostOnly(m.usage()),
             kind == CallClassifier.Kind.ERROR));
+  }
+
+  /** The usage with its recorded cost reduced to the total, the only part a report uses (memory: one per call). */
+  private static Usage totalCostOnly(Usage u) {
+    RecordedCost c = u.recordedCost();
+    if (c == null || c.input() == null && c.output() == null && c.cacheRead() == null && c.cacheWrite() == null) {
+      return u;
+    }
+    return new Usage(u.input(), u.output(), u.cacheRead(), u.cacheWrite(), u.total(), u.reasoning(),
+        new RecordedCost(null, null, null, null, c.total()));
   }
 
   private static String intern(String s) {

@@ -22,7 +22,7 @@ public final class UsageAggregator {
 
   private final UsageQuery query;
   private final CostFunction costs;
-  private final Map<String, Bucket> buckets = new HashMap<>();
+  private final Map<BucketKey, Bucket> buckets = new HashMap<>();
   private long undated;
 
   /** An empty aggregation for {@code query}. */
@@ -32,8 +32,15 @@ public final class UsageAggregator {
   }
 
   /** Adds one call (or error row). Calls outside the query's agent or dates are ignored. */
-  public void add(ModelCall c) {
-    if (query.agentId() != null && !query.agentId().equals(c.agentId())) {
+  public void add(ModelCall m) {
+    add(
+        new SessionJoin(m.agentId(), m.sessionKey(), m.origin(), m.channel()),
+        new Call(m.sessionId(), m.timestamp(), m.provider(), m.model(), m.usage(), m.error()));
+  }
+
+  /** Adds one call (or error row) of the session {@code s}. Calls outside the query's agent or dates are ignored. */
+  public void add(SessionJoin s, Call c) {
+    if (query.agentId() != null && !query.agentId().equals(s.agentId())) {
       return;
     }
     LocalDate day = c.timestamp() == null ? null : c.timestamp().atZone(query.zone()).toLocalDate();
@@ -46,9 +53,9 @@ public final class UsageAggregator {
             || query.until() != null && day.isAfter(query.until()))) {
       return;
     }
-    String key = key(c, day);
-    String agent = query.period() == UsagePeriod.SESSION ? c.agentId() : null;
-    Bucket b = buckets.computeIfAbsent(key + "\u0000" + agent, k -> new Bucket(key, agent));
+    String key = key(s, c, day);
+    String agent = query.period() == UsagePeriod.SESSION ? s.agentId() : null;
+    Bucket b = buckets.computeIfAbsent(new BucketKey(key, agent), k -> new Bucket(key, agent));
     if (c.error()) {
       b.addError();
     } else {
@@ -67,7 +74,9 @@ public final class UsageAggregator {
         || query.period() == UsagePeriod.MONTHLY;
   }
 
-  private String key(ModelCall c, LocalDate day) {
+  private record BucketKey(String key, String agentId) {}
+
+  private String key(SessionJoin s, Call c, LocalDate day) {
     switch (query.period()) {
       case DAILY:
         return day.toString();
@@ -76,18 +85,18 @@ public final class UsageAggregator {
       case MONTHLY:
         return YearMonth.from(day).toString();
       case SESSION:
-        return c.sessionKey();
+        return s.sessionKey();
       case MODEL:
         return (c.provider() == null ? "" : c.provider() + "/") + c.model();
       case PROVIDER:
         return c.provider() == null ? "unknown" : c.provider();
       case AGENT:
-        return c.agentId();
+        return s.agentId();
       case CHANNEL:
-        return c.channel() == null ? "unknown" : c.channel();
+        return s.channel() == null ? "unknown" : s.channel();
       case ORIGIN:
       default:
-        return c.origin();
+        return s.origin();
     }
   }
 
