@@ -8,6 +8,7 @@ import io.clawmetry.api.UsageQuery;
 import io.clawmetry.api.UsageReport;
 import io.clawmetry.api.UsageRow;
 import io.clawmetry.core.view.JsonViews;
+import io.clawmetry.core.view.UsageArguments;
 import io.clawmetry.core.view.UsageCsv;
 import io.clawmetry.core.view.UsageViews;
 import java.io.IOException;
@@ -22,8 +23,6 @@ import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -203,50 +202,20 @@ final class UsageCommand implements Callable<Integer> {
   }
 
   private static UsagePeriod parsePeriod(String p) {
-    String s = p.toLowerCase(Locale.ROOT);
-    switch (s) {
-      case "daily":
-      case "day":
-        return UsagePeriod.DAILY;
-      case "weekly":
-      case "week":
-        return UsagePeriod.WEEKLY;
-      case "monthly":
-      case "month":
-        return UsagePeriod.MONTHLY;
-      case "session":
-      case "sessions":
-        return UsagePeriod.SESSION;
-      case "model":
-      case "models":
-        return UsagePeriod.MODEL;
-      case "provider":
-      case "providers":
-        return UsagePeriod.PROVIDER;
-      case "agent":
-      case "agents":
-        return UsagePeriod.AGENT;
-      case "channel":
-      case "channels":
-        return UsagePeriod.CHANNEL;
-      case "origin":
-      case "origins":
-        return UsagePeriod.ORIGIN;
-      default:
-        throw new CliFailure(Main.USAGE, "unknown period '" + TextTable.sanitize(p)
-            + "'; use daily, weekly, monthly, session, model, provider, agent, channel or origin");
-    }
+    return UsageArguments.period(p)
+        .orElseThrow(
+            () -> new CliFailure(Main.USAGE, "unknown period '" + TextTable.sanitize(p) + "'; use "
+                + UsageArguments.PERIODS));
   }
 
   private static LocalDate date(String s, String option) {
     if (s == null) {
       return null;
     }
-    try {
-      return s.length() == 8 ? LocalDate.parse(s, DateTimeFormatter.BASIC_ISO_DATE) : LocalDate.parse(s);
-    } catch (DateTimeParseException e) {
-      throw new CliFailure(Main.USAGE, option + " expects a date like 2026-11-24 or 20261124, not '"
-          + TextTable.sanitize(s) + "'");
-    }
+    return UsageArguments.date(s)
+        .orElseThrow(
+            () -> new CliFailure(Main.USAGE, option + " expects a date like 2026-11-24 or 20261124, not '"
+                + TextTable.sanitize(s) + "'"));
   }
+
 }

@@ -3,12 +3,11 @@ package io.clawmetry.http;
 import io.clawmetry.api.CostMode;
 import io.clawmetry.api.UsagePeriod;
 import io.clawmetry.api.UsageQuery;
+import io.clawmetry.core.view.UsageArguments;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
@@ -53,49 +52,16 @@ final class UsageParams {
     if (p == null || p.isEmpty()) {
       return UsagePeriod.DAILY;
     }
-    switch (p.toLowerCase(Locale.ROOT)) {
-      case "daily":
-      case "day":
-        return UsagePeriod.DAILY;
-      case "weekly":
-      case "week":
-        return UsagePeriod.WEEKLY;
-      case "monthly":
-      case "month":
-        return UsagePeriod.MONTHLY;
-      case "session":
-      case "sessions":
-        return UsagePeriod.SESSION;
-      case "model":
-      case "models":
-        return UsagePeriod.MODEL;
-      case "provider":
-      case "providers":
-        return UsagePeriod.PROVIDER;
-      case "agent":
-      case "agents":
-        return UsagePeriod.AGENT;
-      case "channel":
-      case "channels":
-        return UsagePeriod.CHANNEL;
-      case "origin":
-      case "origins":
-        return UsagePeriod.ORIGIN;
-      default:
-        throw HttpFailure.badRequest(
-            "unknown period; use daily, weekly, monthly, session, model, provider, agent, channel or origin");
-    }
+    return UsageArguments.period(p)
+        .orElseThrow(() -> HttpFailure.badRequest("unknown period; use " + UsageArguments.PERIODS));
   }
 
   private static LocalDate date(String s, String name) {
     if (s == null || s.isEmpty()) {
       return null;
     }
-    try {
-      return s.length() == 8 ? LocalDate.parse(s, DateTimeFormatter.BASIC_ISO_DATE) : LocalDate.parse(s);
-    } catch (DateTimeParseException e) {
-      throw HttpFailure.badRequest(name + " expects a date like 2026-11-24");
-    }
+    return UsageArguments.date(s)
+        .orElseThrow(() -> HttpFailure.badRequest(name + " expects a date like 2026-11-24"));
   }
 
   private static <E extends Enum<E>> E enumValue(Class<E> type, String s, E dflt, String name) {
