@@ -52,8 +52,14 @@ final class CliContext {
 
   /** Opens the home with the given price files; exit code 2 when a price file cannot be read. */
   ClawMetry open(Path home, PricingOptions pricing) {
+    return open(home, pricing, false);
+  }
+
+  /** Opens the home; {@code watchFiles} for long-running commands that refresh periodically ({@code serve}). */
+  ClawMetry open(Path home, PricingOptions pricing, boolean watchFiles) {
     try {
       return ClawMetryBuilder.create()
+          .watchFiles(watchFiles)
           .environment(env)
           .stateDir(home != null ? home : defaultHome)
           .pricingOverrides(pricing == null ? null : pricing.overrides)

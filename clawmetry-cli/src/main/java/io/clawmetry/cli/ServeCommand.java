@@ -50,18 +50,9 @@ final class ServeCommand implements Callable<Integer> {
       Secret secret = new HomeLocator(root.ctx.env).locate(stateDir).gatewaySecret();
       token = secret == null ? null : secret.reveal().orElse(null);
     }
-    ClawMetry cm = root.ctx.open(stateDir);
+    ClawMetry cm = root.ctx.open(stateDir, null, true); // refreshed every 2 s: watch the directories
     GatewayBridge bridge =
         new GatewayClientBridge(cm.gateway(), () -> gatewayOptions.client(root.ctx, stateDir, true, false));
-    // connect in the background so status and live events flow; the page never waits on it
-    CompletableFuture.runAsync(
-        () -> {
-          try {
-            cm.gateway().health();
-          } catch (RuntimeException e) {
-            // reported by the bridge's status; the client reconnects with backoff
-          }
-        });
     ClawMetryServer server;
     try {
       server =
@@ -70,6 +61,15 @@ final class ServeCommand implements Callable<Integer> {
       cm.close();
       throw new CliFailure(e instanceof java.io.UncheckedIOException ? Main.ERROR : Main.USAGE, e.getMessage());
     }
+    // once serving: connect in the background so status and live events flow; the page never waits on it
+    CompletableFuture.runAsync(
+        () -> {
+          try {
+            cm.gateway().health();
+          } catch (RuntimeException e) {
+            // reported by the bridge's status; the client reconnects with backoff
+          }
+        });
     Thread hook =
         new Thread(
             () -> {

@@ -29,6 +29,11 @@ final class Agents {
     }
   }
 
+  /** Stops watching directories. */
+  void close() {
+    ledgers.values().forEach(TranscriptLedger::close);
+  }
+
   /** The ledgers, one per discovered agent. */
   Collection<TranscriptLedger<Call>> ledgers() {
     return ledgers.values();

@@ -17,6 +17,7 @@ public final class ClawMetryBuilder {
   private Clock clock = Clock.systemDefaultZone();
   private Path pricingOverrides;
   private Path pricingFile;
+  private boolean watchFiles;
 
   private ClawMetryBuilder() {}
 
@@ -62,12 +63,23 @@ public final class ClawMetryBuilder {
   }
 
   /**
+   * Whether {@link ClawMetry#refresh()} may rely on directory watching (inotify) instead of stat-ing every transcript:
+   * much cheaper for a process that refreshes periodically, such as the dashboard, but modifications are reported
+   * asynchronously, so an append may be seen one refresh later. Off by default.
+   */
+  public ClawMetryBuilder watchFiles(boolean on) {
+    this.watchFiles = on;
+    return this;
+  }
+
+  /**
    * Discovers the home and opens it.
    *
    * @throws HomeNotFoundException when the state directory does not exist
    * @throws IllegalArgumentException when a pricing file given cannot be read
    */
   public ClawMetry build() {
-    return DefaultClawMetry.open(environment, stateDir, clock, new PricingFiles(pricingOverrides, pricingFile));
+    return DefaultClawMetry.open(
+        environment, stateDir, clock, new PricingFiles(pricingOverrides, pricingFile), watchFiles);
   }
 }

@@ -82,16 +82,18 @@ final class DefaultClawMetry implements ClawMetry {
   private volatile ReadState state;
   private Gateway gateway;
 
-  private DefaultClawMetry(HomeLayout layout, Environment env, Clock clock, PricingFiles pricing) {
+  private DefaultClawMetry(
+      HomeLayout layout, Environment env, Clock clock, PricingFiles pricing, boolean watchFiles) {
     this.layout = layout;
     this.env = env;
     this.clock = clock;
     this.agents = new Agents(layout);
+    agents.ledgers().forEach(l -> l.watchDirectories(watchFiles));
     this.costs = new CostFunction(Prices.book(layout, pricing, warnings));
     warnings.absorb(layout.warnings());
   }
 
-  static ClawMetry open(Environment env, Path stateDir, Clock clock, PricingFiles pricing) {
+  static ClawMetry open(Environment env, Path stateDir, Clock clock, PricingFiles pricing, boolean watchFiles) {
     HomeLayout layout = new HomeLocator(env).locate(stateDir);
     if (!layout.stateDirExists()) {
       throw new HomeNotFoundException(
@@ -101,7 +103,7 @@ final class DefaultClawMetry implements ClawMetry {
               + layout.stateDir().origin()
               + "); pass --home DIR or set OPENCLAW_STATE_DIR");
     }
-    return new DefaultClawMetry(layout, env, clock, pricing);
+    return new DefaultClawMetry(layout, env, clock, pricing, watchFiles);
   }
 
   /** The clock reports use for "now". */
@@ -498,7 +500,8 @@ final class DefaultClawMetry implements ClawMetry {
 
   @Override
   public synchronized void close() {
-    // databases are opened per call and closed at once; only a gateway connection may be open
+    // databases are opened per call and closed at once; a gateway connection and directory watches may be open
+    agents.close();
     if (gateway != null) {
       gateway.close();
       gateway = null;

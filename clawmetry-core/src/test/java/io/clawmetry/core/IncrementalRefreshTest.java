@@ -141,6 +141,54 @@ class IncrementalRefreshTest {
     }
   }
 
+  /** Refreshes until {@code done} holds (directory events arrive asynchronously); bounded to 10 s. */
+  private static RefreshStats refreshUntil(ClawMetry cm, java.util.function.Predicate<RefreshStats> done)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    RefreshStats last = cm.refresh();
+    while (!done.test(last) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      last = cm.refresh();
+    }
+    return last;
+  }
+
+  @Test
+  void watchedDirectoriesReadOnlyTheAppendedFileAndStillSeeNewAndRenamedFiles() throws Exception {
+    Path home = TestHomes.exampleHomeCopy(tmp);
+    Path live = home.resolve(LIVE);
+    try (ClawMetry cm =
+        ClawMetryBuilder.create()
+            .environment(Environment.of(Map.of(), tmp.resolve("u")))
+            .stateDir(home)
+            .watchFiles(true)
+            .build()) {
+      long calls = cm.usage(Q).totals().calls();
+      cm.refresh(); // lists everything and starts watching
+      Files.writeString(live, "\n" + assistant("facade01", "2026-11-21T12:00:00.000Z", 100, 10, "0.01") + "\n",
+          StandardOpenOption.APPEND);
+      RefreshStats appended = refreshUntil(cm, r -> r.newEvents() > 0);
+      assertEquals(1, appended.newEvents());
+      assertEquals(1, appended.filesRead(), "only the appended file is read");
+      assertFalse(appended.fullRead());
+      assertEquals(calls + 1, cm.usage(Q).totals().calls());
+
+      // a new transcript file (a new session) is seen too
+      Files.writeString(home.resolve("agents/main/sessions/0badcafe-0000-4000-8000-000000000001.jsonl"),
+          "{\"type\":\"session\",\"version\":3,\"id\":\"0badcafe-0000-4000-8000-000000000001\","
+              + "\"timestamp\":\"2026-11-22T00:00:00.000Z\",\"cwd\":\"/w\"}\n"
+              + assistant("facade02", "2026-11-22T00:00:01.000Z", 200, 20, "0.02") + "\n");
+      refreshUntil(cm, r -> r.newEvents() > 0);
+      assertEquals(calls + 2, cm.usage(Q).totals().calls());
+
+      // a reset renames the live file: everything is read again, and nothing is counted twice
+      Files.move(live, live.resolveSibling(live.getFileName() + ".reset.2026-11-23T00-00-00.000Z"));
+      RefreshStats renamed = refreshUntil(cm, RefreshStats::fullRead);
+      assertTrue(renamed.fullRead());
+      assertEquals(calls + 2, cm.usage(Q).totals().calls());
+    }
+  }
+
   static Stream<Long> seeds() {
     return LongStream.range(0, 12).mapToObj(i -> 0xC1A3L + i * 104729);
   }

@@ -122,8 +122,19 @@ public final class AgentDatabaseTranscripts {
    */
   public Map<String, Long> readAfter(Map<String, Long> lastSeq, Warnings warnings, Consumer<RawRecord> sink) {
     Map<String, Long> out = new LinkedHashMap<>(lastSeq);
-    for (String id : sessionIds(warnings)) {
-      out.put(id, readSession(id, lastSeq.getOrDefault(id, -1L), warnings, sink));
+    // one query finds the sessions with rows past what was read (the primary key index answers it); only those are
+    // read, so a refresh of an unchanged database costs one query however many sessions it holds
+    Map<String, Long> max = new LinkedHashMap<>();
+    db.query(
+        "SELECT session_id, max(seq) FROM " + TABLE + " GROUP BY session_id ORDER BY session_id",
+        null,
+        rs -> max.put(rs.getString(1), rs.getLong(2)),
+        warnings);
+    for (Map.Entry<String, Long> e : max.entrySet()) {
+      long read = lastSeq.getOrDefault(e.getKey(), -1L);
+      if (e.getValue() > read) {
+        out.put(e.getKey(), readSession(e.getKey(), read, warnings, sink));
+      }
     }
     return out;
   }

@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,7 +36,7 @@ import java.util.function.Function;
  *
  * @param <T> what is kept of an event
  */
-public final class TranscriptLedger<T> {
+public final class TranscriptLedger<T> implements AutoCloseable {
 
   /** What one refresh read. */
   public record Delta(boolean full, int filesRead, long bytesRead, long newEvents) {}
@@ -59,6 +60,7 @@ public final class TranscriptLedger<T> {
   private final Path legacySessionsDir;
   private final Path agentDatabase;
   private final Function<TranscriptEvent, Optional<T>> extractor;
+  private volatile boolean watchDirectories;
 
   private final Map<Path, Cursor> cursors = new LinkedHashMap<>();
   private final Map<String, StreamState> dbStates = new HashMap<>();
@@ -68,6 +70,7 @@ public final class TranscriptLedger<T> {
   private SummaryBuilder summaries;
   private Warnings warnings = new Warnings();
   private boolean loaded;
+  private DirectoryWatch watch;
 
   /** A ledger over the same sources as {@link TranscriptScanner}. */
   public TranscriptLedger(
@@ -84,14 +87,80 @@ public final class TranscriptLedger<T> {
     this.summaries = new SummaryBuilder(agentId);
   }
 
+  /**
+   * Whether refreshes after the first watch the transcript directories instead of stat-ing every file. For a
+   * process that refreshes periodically (the dashboard): the system reports modifications asynchronously, so an
+   * append is seen by the refresh after the one that runs right after it. Off by default (a refresh then sees
+   * everything written before it started).
+   */
+  public void watchDirectories(boolean on) {
+    watchDirectories = on;
+    if (!on) {
+      closeWatch();
+    }
+  }
+
   /** The agent id. */
   public String agentId() {
     return agentId;
   }
 
-  /** Reads what changed since the last refresh (everything the first time). */
+  /**
+   * Reads what changed since the last refresh (everything the first time). From the second refresh on, the
+   * transcript directories are watched: a refresh then looks only at the files the system reported as modified,
+   * and lists and stats everything only when a transcript was created, deleted or renamed.
+   */
   public Delta refresh() {
+    if (loaded && watch != null) {
+      Set<Path> changed = watch.changes();
+      if (changed != null) {
+        Delta d = refreshWatched(changed);
+        if (d != null) {
+          return d;
+        }
+      }
+    }
+    return refreshListed();
+  }
+
+  /** Reads the files the watch reported; null when one of them needs the full path (unknown, replaced, shrunk). */
+  private Delta refreshWatched(Set<Path> changed) {
+    List<Pending> pending = new ArrayList<>();
+    for (Path p : changed) {
+      Cursor c = cursors.get(p);
+      BasicFileAttributes a = attributes(p);
+      if (c == null || a == null || !Objects.equals(a.fileKey(), c.identity) || a.size() < c.position.offset()
+          || c.file.compressed()) {
+        return null;
+      }
+      if (a.size() != c.size || a.lastModifiedTime().toMillis() != c.modified) {
+        pending.add(new Pending(c, a));
+      }
+    }
+    long before = seen.size();
+    readDatabase();
+    long bytes = read(pending);
+    return new Delta(false, pending.size(), bytes, seen.size() - before);
+  }
+
+  /** Lists and stats every transcript file, reads what grew, and (re)starts the directory watch. */
+  private Delta refreshListed() {
+    boolean watchAfter = watchDirectories && loaded; // a first full read (a one-shot report) does not watch
+    closeWatch();
+    Set<Path> dirs = new LinkedHashSet<>();
+    if (watchAfter) {
+      dirs.add(sessionsDir);
+      if (legacySessionsDir != null) {
+        dirs.add(legacySessionsDir);
+      }
+      cursors.keySet().forEach(p -> dirs.add(p.getParent()));
+      dirs.removeIf(d -> d == null || !Files.isDirectory(d));
+      watch = DirectoryWatch.start(dirs).orElse(null); // before listing: nothing appended from now on is missed
+    }
     List<TranscriptFile> files = files();
+    if (watch != null && !files.stream().allMatch(f -> dirs.contains(f.path().getParent()))) {
+      closeWatch(); // a transcript in a directory not watched yet: stat loop this time, watched from the next listing
+    }
     Map<Path, BasicFileAttributes> stats = new HashMap<>();
     for (TranscriptFile f : files) {
       BasicFileAttributes a = attributes(f.path()); // one stat per file and refresh
@@ -113,6 +182,13 @@ public final class TranscriptLedger<T> {
         pending.add(new Pending(c, a));
       }
     }
+    long bytes = read(pending);
+    loaded = true;
+    return new Delta(full, pending.size(), bytes, seen.size() - before);
+  }
+
+  /** Reads the pending files, in order; returns the bytes read. */
+  private long read(List<Pending> pending) {
     long[] bytes = {0};
     // files are parsed on a small pool and their events taken in file order, so dedup sees what one thread would
     OrderedWorkers.run(
@@ -133,8 +209,20 @@ public final class TranscriptLedger<T> {
           SourceRef ref = p.cursor().file.ref();
           bytes[0] += advance(p, read(p, e -> accept(e, ref)));
         });
-    loaded = true;
-    return new Delta(full, pending.size(), bytes[0], seen.size() - before);
+    return bytes[0];
+  }
+
+  /** Stops watching the directories (a ledger no longer refreshed should be closed). */
+  @Override
+  public void close() {
+    closeWatch();
+  }
+
+  private synchronized void closeWatch() {
+    if (watch != null) {
+      watch.close();
+      watch = null;
+    }
   }
 
   /** Files this large (left to read) are streamed on the calling thread instead of buffered on the pool. */
