@@ -27,6 +27,9 @@ import java.util.List;
  * @param endedAt when it ended, or null
  * @param transcripts where its transcript events live
  * @param sources the index entries it was built from
+ * @param contextTokens the current context size in tokens (the index's {@code totalTokens}: the last prompt of the
+ *     current session id), or null when unknown or marked stale
+ * @param contextWindow the model's context window in tokens (the index's {@code contextTokens}), or null when unknown
  */
 public record SessionInfo(
     String key,
@@ -48,7 +51,9 @@ public record SessionInfo(
     Instant updatedAt,
     Instant endedAt,
     List<SourceRef> transcripts,
-    List<SourceRef> sources) {
+    List<SourceRef> sources,
+    Long contextTokens,
+    Long contextWindow) {
   public SessionInfo {
     previousSessionIds = List.copyOf(previousSessionIds);
     transcripts = List.copyOf(transcripts);

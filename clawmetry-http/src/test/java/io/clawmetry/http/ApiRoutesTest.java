@@ -164,6 +164,10 @@ class ApiRoutesTest {
       assertEquals(t.get("modelCalls").asLong(), s.get("usage").get("calls").asLong(), key);
     }
     JsonNode main = json("/api/sessions/agent%3Amain%3Amain");
+    JsonNode mainSession = main.get("session");
+    assertEquals(25090L, mainSession.get("contextTokens").asLong());
+    assertEquals(1000000L, mainSession.get("contextWindow").asLong());
+    assertEquals("2.5", mainSession.get("contextPercent").asText());
     assertEquals(List.of("agent:main:subagent:e3e1ff5d-61a7-444f-9ca9-49f98ea1865b"), texts(main.get("children")));
     assertEquals(404, srv.get("/api/sessions/agent:main:nope").statusCode());
   }

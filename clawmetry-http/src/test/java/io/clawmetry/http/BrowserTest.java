@@ -115,6 +115,28 @@ class BrowserTest {
     assertThrows(NoAlertPresentException.class, () -> driver.switchTo().alert());
   }
 
+  /**
+   * The Context column of the example home (as in the CLI golden {@code sessions.json}): 11 of 16 sessions know their
+   * size and window, 5 show "–"; agent:main:main is 25 090 of 1 000 000 (2.5 %), agent:ops:main 153 800 of 1 048 576
+   * (14.7 %); the bar is as wide as the percentage.
+   */
+  static void assertContextColumn() {
+    java.util.Map<String, String> byKey = new java.util.HashMap<>();
+    for (WebElement row : driver.findElements(By.cssSelector("[data-k='sessions'] tbody tr"))) {
+      byKey.put(row.findElement(By.cssSelector("td a")).getText(),
+          row.findElement(By.cssSelector("[data-k='context']")).getText());
+    }
+    assertEquals(16, byKey.size());
+    assertEquals(5, byKey.values().stream().filter("–"::equals).count(), byKey.toString());
+    assertEquals("2.5%", byKey.get("agent:main:main"));
+    assertEquals("14.7%", byKey.get("agent:ops:main"));
+    assertEquals("3.5%", byKey.get("agent:ops:subagent:43d8ce88-9d5f-47b7-9893-eec9a52a0231"));
+    WebElement fill = driver.findElement(By.xpath(
+        "//table[@data-k='sessions']//tr[td/a[text()='agent:ops:main']]//span[@data-k='context']/span[@class='bar']/span"));
+    assertEquals("14.7%",
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return arguments[0].style.width;", fill));
+  }
+
   @Test
   void everyViewShowsTheTruth() throws Exception {
     open("overview");
@@ -140,11 +162,13 @@ class BrowserTest {
 
     open("sessions");
     assertEquals("16 of 16", k("sessions-count"));
+    assertContextColumn();
     shot("sessions");
 
     open("session/" + "agent%3Amain%3Amain");
     assertEquals("225,546", k("session-tokens"));
     assertEquals("agent:main:main", k("session-key"));
+    assertEquals("2.5%", k("session-context"), "25 090 of 1 000 000 tokens");
     shot("session-timeline");
 
     open("subagents");

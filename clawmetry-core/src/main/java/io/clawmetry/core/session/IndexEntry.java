@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * One session-index entry as read, before merging: a {@code sessions.json} entry or a {@code session_nodes} row
- * (with its {@code session_windows}). Counters are deliberately absent: they are last-run values, not totals.
+ * (with its {@code session_windows}). Run counters are deliberately absent: they are last-run values, not totals; only
+ * the two context gauges ({@code totalTokens} as the current context size, {@code contextTokens} as the window) are
+ * kept.
  *
  * @param key the session key as written
  * @param agentId the agent ({@code agent:<id>:} of the key, else the agent whose store it was read from)
@@ -28,6 +30,9 @@ import java.util.List;
  * @param updatedAt when the entry was last updated, or null
  * @param endedAt when its last run ended, or null
  * @param source the index file or table it was read from
+ * @param contextTokens the current context size in tokens ({@code totalTokens}: the last prompt), or null when absent
+ *     or marked stale ({@code totalTokensFresh: false})
+ * @param contextWindow the model's context window in tokens ({@code contextTokens}), or null when absent
  */
 public record IndexEntry(
     String key,
@@ -49,7 +54,9 @@ public record IndexEntry(
     Instant startedAt,
     Instant updatedAt,
     Instant endedAt,
-    SourceRef source) {
+    SourceRef source,
+    Long contextTokens,
+    Long contextWindow) {
   public IndexEntry {
     previousSessionIds = List.copyOf(previousSessionIds);
   }

@@ -10,7 +10,8 @@ import java.time.Instant;
 
 /**
  * The fields of one {@code SessionEntry} (FORMATS §5) that ClawMetry uses, read by streaming: big values such as
- * {@code skillsSnapshot} and {@code systemPromptReport} are skipped without being built. Counters are not read.
+ * {@code skillsSnapshot} and {@code systemPromptReport} are skipped without being built. Run counters are not read;
+ * the context gauges ({@code totalTokens}, {@code totalTokensFresh}, {@code contextTokens}) are.
  */
 final class SessionEntryFields {
 
@@ -41,6 +42,9 @@ final class SessionEntryFields {
   Instant startedAt;
   Instant updatedAt;
   Instant endedAt;
+  Long totalTokens;
+  Boolean totalTokensFresh;
+  Long contextTokens;
 
   /** The channel: {@code channel}, legacy {@code provider}, {@code lastChannel}, legacy {@code lastProvider}, origin. */
   String resolvedChannel() {
@@ -65,6 +69,11 @@ final class SessionEntryFields {
   /** When the session started: {@code sessionStartedAt}, else {@code createdAt}, else the last run's start. */
   Instant resolvedStartedAt() {
     return sessionStartedAt != null ? sessionStartedAt : createdAt != null ? createdAt : startedAt;
+  }
+
+  /** The current context size: {@code totalTokens} unless {@code totalTokensFresh} is {@code false}. */
+  Long resolvedContextTokens() {
+    return Boolean.FALSE.equals(totalTokensFresh) ? null : totalTokens;
   }
 
   /**
@@ -101,6 +110,9 @@ final class SessionEntryFields {
         case "startedAt" -> f.startedAt = instant(p);
         case "updatedAt" -> f.updatedAt = instant(p);
         case "endedAt" -> f.endedAt = instant(p);
+        case "totalTokens" -> f.totalTokens = count(p);
+        case "totalTokensFresh" -> f.totalTokensFresh = t.isBoolean() ? p.getBooleanValue() : null;
+        case "contextTokens" -> f.contextTokens = count(p);
         case "origin" -> readOrigin(p, f);
         case "deliveryContext" -> readDeliveryContext(p, f);
         default -> p.skipChildren(); // skillsSnapshot, systemPromptReport, counters, anything unknown
@@ -147,6 +159,21 @@ final class SessionEntryFields {
     if (t == JsonToken.VALUE_STRING || t.isNumeric() || t.isBoolean()) {
       String s = p.getText();
       return s.isEmpty() ? null : s;
+    }
+    p.skipChildren();
+    return null;
+  }
+
+  /** A non-negative whole number (an integral float is accepted); anything else gives null. */
+  private static Long count(JsonParser p) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+      long v = p.getLongValue();
+      return v >= 0 ? v : null;
+    }
+    if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+      double d = p.getDoubleValue();
+      return d >= 0 && d == Math.rint(d) && d < 9e15 ? (long) d : null;
     }
     p.skipChildren();
     return null;

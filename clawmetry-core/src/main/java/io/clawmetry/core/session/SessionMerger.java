@@ -25,6 +25,7 @@ import java.util.Set;
  *       others fill its gaps, and their other session ids become earlier ids.
  *   <li>Transcripts fill what the index lacks: the current id's last provider and model (before models of earlier
  *       ids), the earliest and latest event time for a missing start or update.
+ *   <li>The context gauges (current size and window) come from entries of the current session id only.
  *   <li>A transcript session id that no entry names becomes its own session with key {@code session:<sessionId>} and
  *       kind {@code OTHER}.
  * </ul>
@@ -163,7 +164,9 @@ public final class SessionMerger {
         first(fold(sorted, IndexEntry::updatedAt), latest),
         fold(sorted, IndexEntry::endedAt),
         transcriptRefs,
-        sources);
+        sources,
+        fold(sameId, IndexEntry::contextTokens),
+        fold(sameId, IndexEntry::contextWindow));
   }
 
   private static SessionInfo fromTranscriptOnly(TranscriptSummary t) {
@@ -187,7 +190,9 @@ public final class SessionMerger {
         t.lastTimestamp(),
         null,
         t.sources(),
-        List.of());
+        List.of(),
+        null,
+        null);
   }
 
   /** The summary of the given agent, else the first one. */

@@ -124,7 +124,9 @@ public final class SessionsJsonReader {
         f.resolvedStartedAt(),
         f.updatedAt,
         f.endedAt,
-        source);
+        source,
+        f.resolvedContextTokens(),
+        f.contextTokens);
   }
 
   private static void pause() {

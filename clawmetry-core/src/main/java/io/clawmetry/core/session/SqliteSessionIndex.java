@@ -167,7 +167,9 @@ public final class SqliteSessionIndex {
         first(f.sessionStartedAt, f.createdAt, SqlRows.instant(rs, cols, "created_at"), cw.createdAt(), f.startedAt),
         first(SqlRows.instant(rs, cols, "updated_at"), f.updatedAt, cw.updatedAt()),
         first(f.endedAt, cw.endedAt()),
-        source);
+        source,
+        f.resolvedContextTokens(),
+        f.contextTokens);
   }
 
   /** A key known only from its windows: the newest window is current. */
@@ -177,7 +179,8 @@ public final class SqliteSessionIndex {
     return new IndexEntry(key, SessionKeys.agentIdOf(key, defaultAgentId), cw.sessionId(),
         previousIds(cw.sessionId(), windows, null), null, cw.status(), cw.spawnedBy(), cw.parentSessionKey(), null,
         null, cw.displayName(), cw.modelProvider(), cw.model(), cw.channel(), cw.chatType(), null,
-        first(cw.startedAt(), cw.createdAt()), first(cw.updatedAt(), cw.createdAt()), cw.endedAt(), source);
+        first(cw.startedAt(), cw.createdAt()), first(cw.updatedAt(), cw.createdAt()), cw.endedAt(), source, null,
+        null);
   }
 
   /**

@@ -29,6 +29,8 @@ import io.clawmetry.api.Usage;
 import io.clawmetry.api.UsageLine;
 import io.clawmetry.api.Warning;
 import io.clawmetry.core.json.Json;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -123,9 +125,24 @@ public final class JsonViews {
     o.put("startedAt", instant(s.startedAt()));
     o.put("updatedAt", instant(s.updatedAt()));
     o.put("endedAt", instant(s.endedAt()));
+    o.put("contextTokens", s.contextTokens());
+    o.put("contextWindow", s.contextWindow());
+    o.put("contextPercent", contextPercent(s.contextTokens(), s.contextWindow()));
     o.set("transcripts", sources(s.transcripts()));
     o.set("sources", sources(s.sources()));
     return o;
+  }
+
+  /**
+   * How full a context window is, in percent with one decimal (half up, may exceed 100); null when either figure is
+   * unknown or the window is not positive.
+   */
+  static BigDecimal contextPercent(Long contextTokens, Long contextWindow) {
+    if (contextTokens == null || contextWindow == null || contextWindow <= 0) {
+      return null;
+    }
+    return BigDecimal.valueOf(contextTokens).movePointRight(2)
+        .divide(BigDecimal.valueOf(contextWindow), 1, RoundingMode.HALF_UP);
   }
 
   /** Usage with its recorded cost ({@code null} when OpenClaw recorded none). */

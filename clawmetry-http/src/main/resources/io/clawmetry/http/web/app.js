@@ -56,6 +56,14 @@
     h('div', { class: 'label' }, label), h('div', { class: 'value', 'data-k': key }, value), sub ? h('div', { class: 'sub' }, sub) : null);
   const link = (hash, text) => h('a', { href: hash }, text);
   const sessionLink = (key) => link('#session/' + encodeURIComponent(key), key);
+  // How full the session's context window is: "12.3%" over a small bar, or "–" when the index does not say.
+  const contextGauge = (x, key) => {
+    if (x.contextPercent === null || x.contextPercent === undefined) return h('span', { class: 'muted', 'data-k': key }, '–');
+    const fill = h('span');
+    fill.style.width = Math.min(100, Math.max(0, Number(x.contextPercent))) + '%';
+    return h('span', { class: 'ctx', 'data-k': key, title: num(x.contextTokens) + ' of ' + num(x.contextWindow) + ' tokens' },
+      pct(x.contextPercent), h('span', { class: 'bar' + (x.contextPercent >= 80 ? ' warn' : '') }, fill));
+  };
 
   function table(headers, rows, key) {
     const thead = h('tr', null, headers.map((x) => h('th', { class: x.startsWith('>') ? 'num' : null }, x.replace(/^>/, ''))));
@@ -225,8 +233,8 @@
     return [
       h('h1', null, 'Sessions ', h('span', { class: 'muted', 'data-k': 'sessions-count' }, rows.length + ' of ' + d.sessions.length)),
       h('div', { class: 'filters' }, sel('agentId', 'Agent'), sel('kind', 'Kind'), sel('status', 'Status')),
-      table(['Session', 'Agent', 'Kind', 'Status', 'Model', 'Channel', 'Updated', ''],
-        rows.map((x) => [sessionLink(x.key), x.agentId, x.kind, badge(x.status), x.model, x.channel, when(x.updatedAt),
+      table(['Session', 'Agent', 'Kind', 'Status', 'Model', '>Context', 'Channel', 'Updated', ''],
+        rows.map((x) => [sessionLink(x.key), x.agentId, x.kind, badge(x.status), x.model, contextGauge(x, 'context'), x.channel, when(x.updatedAt),
           link('#transcript/' + encodeURIComponent(x.key), 'transcript')]), 'sessions'),
       h('h2', null, 'Warnings'), warningsTable(d.warnings),
     ];
@@ -246,7 +254,9 @@
         card('Tokens', num(u && u.tokens.total), 'session-tokens',
           u ? 'in ' + num(u.tokens.input) + ' · out ' + num(u.tokens.output) + ' · cache ' + num(u.tokens.cacheRead) : null),
         card('Model calls', num(u && u.calls), 'session-calls', u && u.errors ? u.errors + ' failed' : null),
-        card('Turns', num(t.turns.length), 'session-turns', t.abandonedEvents ? t.abandonedEvents + ' entries on abandoned branches' : 'one branch')),
+        card('Turns', num(t.turns.length), 'session-turns', t.abandonedEvents ? t.abandonedEvents + ' entries on abandoned branches' : 'one branch'),
+        card('Context', contextGauge(x, 'session-context'), null,
+          x.contextWindow ? num(x.contextTokens) + ' of ' + num(x.contextWindow) + ' tokens' : 'window unknown')),
       d.children.length ? h('p', null, 'Spawned: ', d.children.map((c, i) => [i ? ', ' : '', sessionLink(c)])) : null,
       h('h2', null, 'Timeline'),
     ];
