@@ -2,8 +2,8 @@ import io.clawmetry.api.ClawMetry;
 import io.clawmetry.api.UsageQuery;
 import io.clawmetry.api.UsageReport;
 import io.clawmetry.core.ClawMetryBuilder;
-import io.clawmetry.core.source.TranscriptScanner;
-import io.clawmetry.core.warn.Warnings;
+import io.clawmetry.core.source.TranscriptLedger;
+import io.clawmetry.core.usage.Call;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,10 +16,10 @@ import java.util.stream.Stream;
  * and truncates it back):
  *
  * <ol>
- *   <li>scan throughput: corpus bytes / wall time of one full validating pass ({@code TranscriptScanner.summaries})
- *       and of one usage pass over unchanged files ({@code scanAssistantMessages}, remembered line ranges);
- *   <li>"refresh": there is no refresh() API, so this is the wall time of a second {@code usage(daily)} call on the
- *       same facade after appending one assistant line (the session snapshot is reused; every file is scanned again).
+ *   <li>scan throughput: corpus bytes / wall time of one full pass of the transcript ledger (what a cold
+ *       {@code usage} or {@code sessions} costs: every line validated, summaries and calls kept);
+ *   <li>refresh: the wall time of {@code ClawMetry.refresh()} after appending one assistant line (stat loop, and with
+ *       {@code watchFiles(true)}), and of the {@code usage(daily)} that follows.
  * </ol>
  *
  * <p>Usage: {@code java -cp clawmetry.jar:<classes> ScanBench HOME_DIR}. Prints {@code key=value} lines.
@@ -33,19 +33,24 @@ public final class ScanBench {
     try (Stream<Path> s = Files.list(sessions)) {
       bytes = s.filter(p -> p.getFileName().toString().contains(".jsonl")).mapToLong(ScanBench::size).sum();
     }
-    TranscriptScanner scanner = new TranscriptScanner("main", sessions, null, null);
     long t0 = System.nanoTime();
-    int sessionsSeen = scanner.summaries(new Warnings()).size();
+    int sessionsSeen;
+    int calls;
+    try (TranscriptLedger<Call> ledger = new TranscriptLedger<>("main", sessions, null, null, Call::of)) {
+      ledger.refresh();
+      sessionsSeen = ledger.summaries().size();
+      calls = ledger.items().size();
+    }
     long t1 = System.nanoTime();
-    long[] calls = {0};
-    scanner.scanAssistantMessages(new Warnings(), m -> calls[0]++);
-    long t2 = System.nanoTime();
     System.out.printf("corpus_mb=%.1f%n", bytes / 1048576.0);
-    System.out.printf("sessions=%d%nassistant_messages=%d%n", sessionsSeen, calls[0]);
+    System.out.printf("sessions=%d%nassistant_messages=%d%n", sessionsSeen, calls);
     System.out.printf("full_pass_s=%.3f%nfull_pass_mb_s=%.0f%n", (t1 - t0) / 1e9, bytes / 1048576.0 / ((t1 - t0) / 1e9));
-    System.out.printf("usage_pass_s=%.3f%nusage_pass_mb_s=%.0f%n", (t2 - t1) / 1e9, bytes / 1048576.0 / ((t2 - t1) / 1e9));
+    measureRefresh(home, sessions, false);
+    measureRefresh(home, sessions, true);
+  }
 
-    try (ClawMetry cm = ClawMetryBuilder.create().stateDir(home).build()) {
+  private static void measureRefresh(Path home, Path sessions, boolean watch) throws Exception {
+    try (ClawMetry cm = ClawMetryBuilder.create().stateDir(home).watchFiles(watch).build()) {
       UsageQuery q = UsageQuery.daily(ZoneOffset.UTC);
       long u0 = System.nanoTime();
       UsageReport first = cm.usage(q);
@@ -61,14 +66,21 @@ public final class ScanBench {
               + "\"provider\":\"anthropic\",\"model\":\"claude-sonnet-4-5\",\"usage\":{\"input\":7,\"output\":3,"
               + "\"cacheRead\":0,\"cacheWrite\":0,\"totalTokens\":10,\"cost\":{\"total\":0.000066}},"
               + "\"stopReason\":\"stop\",\"timestamp\":1772366400000}}\n";
+      cm.refresh(); // lists everything once more (and starts watching when asked)
+      String tag = watch ? "watched_" : "";
       try {
         Files.write(target, line.getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.APPEND);
+        Thread.sleep(watch ? 50 : 0); // directory events arrive asynchronously
         long r0 = System.nanoTime();
-        UsageReport second = cm.usage(q);
+        cm.refresh();
         long r1 = System.nanoTime();
-        System.out.printf("facade_first_usage_s=%.3f%n", (u1 - u0) / 1e9);
-        System.out.printf("rerun_after_append_s=%.3f%n", (r1 - r0) / 1e9);
-        System.out.printf("calls_before=%d%ncalls_after=%d%n", first.totals().calls(), second.totals().calls());
+        UsageReport second = cm.usage(q);
+        long r2 = System.nanoTime();
+        System.out.printf("%sfacade_first_usage_s=%.3f%n", tag, (u1 - u0) / 1e9);
+        System.out.printf("%srefresh_after_append_ms=%.1f%n", tag, (r1 - r0) / 1e6);
+        System.out.printf("%susage_after_refresh_ms=%.1f%n", tag, (r2 - r1) / 1e6);
+        System.out.printf("%scalls_before=%d%n%scalls_after=%d%n", tag, first.totals().calls(), tag,
+            second.totals().calls());
       } finally {
         try (RandomAccessFile f = new RandomAccessFile(target.toFile(), "rw")) {
           f.setLength(before);

@@ -82,7 +82,7 @@ EOF
   table+=("$(printf '%-8s %7s %6s | %8s %8s %6s | %6s %6s | %8s %8s | %9s %9s | %s' \
     "${size}MB" "$mb" "$files" "$cm_wall" "$cc_wall" "$(awk -v a="$cm_wall" -v b="$cc_wall" 'BEGIN{printf "%.2f", a/b}')" \
     "$(awk -v m="$mb" -v t="$cm_wall" 'BEGIN{printf "%.0f", m/t}')" "$(awk -v m="$mb" -v t="$cc_wall" 'BEGIN{printf "%.0f", m/t}')" \
-    "$(get full_pass_mb_s)" "$(get usage_pass_mb_s)" "$(( cm_rss / 1024 ))MB" "$(( cc_rss / 1024 ))MB" "$same")")
+    "$(get full_pass_mb_s)" "-" "$(( cm_rss / 1024 ))MB" "$(( cc_rss / 1024 ))MB" "$same")")
   echo "corpus $size: $(tr '\n' ' ' < "$work/scan-$size.txt")" >&2
 done
 
@@ -96,7 +96,8 @@ printf '%-8s %7s %6s | %8s %8s %6s | %6s %6s | %8s %8s | %9s %9s | %s\n' corpus 
   "cm MB/s" "cc MB/s" "full MB/s" "usage MB/s" "cm RSS" "cc RSS" "same daily tokens"
 for row in "${table[@]}"; do echo "$row"; done
 for size in $sizes; do
-  echo "refresh ($size MB): no refresh() API yet; second usage(daily) on the same facade after appending one line:" \
-    "$(grep '^rerun_after_append_s=' "$work/scan-$size.txt" | cut -d= -f2) s" \
-    "(first: $(grep '^facade_first_usage_s=' "$work/scan-$size.txt" | cut -d= -f2) s, in-process)"
+  echo "refresh ($size MB): ClawMetry.refresh() after appending one line:" \
+    "$(grep '^refresh_after_append_ms=' "$work/scan-$size.txt" | cut -d= -f2) ms with the stat loop," \
+    "$(grep '^watched_refresh_after_append_ms=' "$work/scan-$size.txt" | cut -d= -f2) ms watched" \
+    "(first usage: $(grep '^facade_first_usage_s=' "$work/scan-$size.txt" | cut -d= -f2) s, in-process)"
 done

@@ -2,7 +2,6 @@ package io.clawmetry.core.source;
 
 import com.github.luben.zstd.ZstdInputStream;
 import io.clawmetry.api.EventOrigin;
-import io.clawmetry.api.MessageRole;
 import io.clawmetry.api.TranscriptEvent;
 import io.clawmetry.api.WarningKind;
 import io.clawmetry.core.event.EventParser;
@@ -12,7 +11,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -44,7 +42,7 @@ public final class TranscriptFileReader {
    */
   public LineReader.Position read(
       TranscriptFile file, LineReader.Position from, StreamState state, Consumer<TranscriptEvent> sink) {
-    return read(file, from, state, sink, Mode.FULL, null);
+    return read(file, from, state, sink, Mode.FULL);
   }
 
   /**
@@ -54,97 +52,12 @@ public final class TranscriptFileReader {
    */
   public LineReader.Position readWithoutContent(
       TranscriptFile file, LineReader.Position from, StreamState state, Consumer<TranscriptEvent> sink) {
-    return read(file, from, state, sink, Mode.WITHOUT_CONTENT, null);
-  }
-
-  /**
-   * {@link #readWithoutContent}, also recording into {@code learnt} the lines a later usage scan needs (those read
-   * before the header was seen, and every assistant message).
-   */
-  LineReader.Position readWithoutContent(
-      TranscriptFile file,
-      LineReader.Position from,
-      StreamState state,
-      Consumer<TranscriptEvent> sink,
-      AssistantLines learnt) {
-    return read(file, from, state, sink, Mode.WITHOUT_CONTENT, learnt);
-  }
-
-  /**
-   * Parses only the recorded lines of a plain file (see {@link AssistantLines}), without content, for a file known
-   * unchanged since they were recorded. Problems reading are reported like {@link #read}'s.
-   */
-  void readLines(TranscriptFile file, AssistantLines lines, StreamState state, Consumer<TranscriptEvent> sink) {
-    String source = file.path().toString();
-    long end = lines.end();
-    int i = 0;
-    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file.path())) {
-      if (end <= LineInput.MAX_INITIAL_BUFFER * 64L) {
-        byte[] all = new byte[(int) end];
-        readFully(ch, java.nio.ByteBuffer.wrap(all), 0);
-        for (; i < lines.size(); i++) {
-          parseRecorded(file, source, all, (int) lines.offset(i), lines.length(i), lines.number(i), state, sink);
-        }
-      } else {
-        byte[] buf = new byte[1024];
-        for (; i < lines.size(); i++) {
-          int n = lines.length(i);
-          if (buf.length < n) {
-            buf = new byte[Math.max(n, buf.length * 2)];
-          }
-          readFully(ch, java.nio.ByteBuffer.wrap(buf, 0, n), lines.offset(i));
-          parseRecorded(file, source, buf, 0, n, lines.number(i), state, sink);
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      report(file, new LineReader.Position(0, i < lines.size() ? lines.number(i) : 1), e);
-    }
-  }
-
-  private static void readFully(java.nio.channels.FileChannel ch, java.nio.ByteBuffer b, long at) throws IOException {
-    long pos = at;
-    while (b.hasRemaining()) {
-      int n = ch.read(b, pos);
-      if (n < 0) {
-        throw new IOException("file shorter than when it was read before");
-      }
-      pos += n;
-    }
-  }
-
-  private void parseRecorded(
-      TranscriptFile file,
-      String source,
-      byte[] b,
-      int off,
-      int n,
-      long number,
-      StreamState state,
-      Consumer<TranscriptEvent> sink) {
-    EventOrigin origin = new EventOrigin(file.kind(), source, number);
-    parser.parseWithoutContent(b, off, n, origin, state, () -> new String(b, off, n, StandardCharsets.UTF_8))
-        .ifPresent(sink);
-  }
-
-  /**
-   * {@link #readWithoutContent} for lines that may be assistant messages only: once the header was read, a line that
-   * {@link AssistantPretest} rules out is skipped unparsed, so other events are not delivered and a malformed line
-   * among the skipped ones is not reported. For callers that know the file's warnings from an earlier full read of the
-   * same bytes.
-   */
-  public LineReader.Position readAssistantCandidates(
-      TranscriptFile file, LineReader.Position from, StreamState state, Consumer<TranscriptEvent> sink) {
-    return read(file, from, state, sink, Mode.ASSISTANT_CANDIDATES, null);
-  }
-
-  private static boolean isAssistant(TranscriptEvent e) {
-    return e instanceof TranscriptEvent.Message m && m.role() == MessageRole.ASSISTANT;
+    return read(file, from, state, sink, Mode.WITHOUT_CONTENT);
   }
 
   private enum Mode {
     FULL,
-    WITHOUT_CONTENT,
-    ASSISTANT_CANDIDATES
+    WITHOUT_CONTENT
   }
 
   private LineReader.Position read(
@@ -152,35 +65,19 @@ public final class TranscriptFileReader {
       LineReader.Position from,
       StreamState state,
       Consumer<TranscriptEvent> sink,
-      Mode mode,
-      AssistantLines learnt) {
+      Mode mode) {
     String source = file.path().toString();
     LineReader reader = new LineReader(source, file.closed(), warnings);
     LineReader.Position[] reached = {from};
     LineReader.RawLineSink lines =
         line -> {
-          if (mode == Mode.ASSISTANT_CANDIDATES
-              && state.headerSeen()
-              && !line.contentDropped()
-              && !AssistantPretest.mayBeAssistant(line.buffer(), line.offset(), line.length())) {
-            reached[0] = new LineReader.Position(line.endOffset(), line.number() + 1);
-            return true;
-          }
           EventOrigin origin = new EventOrigin(file.kind(), source, line.number());
-          boolean beforeHeader = !state.headerSeen();
           Optional<TranscriptEvent> event;
           if (mode != Mode.FULL && !line.contentDropped()) {
             event =
                 parser.parseWithoutContent(line.buffer(), line.offset(), line.length(), origin, state, line::text);
           } else {
             event = parser.parse(new RawRecord(line.text(), origin, null), state);
-          }
-          if (learnt != null) {
-            if (line.contentDropped()) {
-              learnt.incomplete();
-            } else if (beforeHeader || event.filter(TranscriptFileReader::isAssistant).isPresent()) {
-              learnt.add(line.startOffset(), line.length(), line.number());
-            }
           }
           event.ifPresent(sink);
           reached[0] = new LineReader.Position(line.endOffset(), line.number() + 1);

@@ -2,7 +2,6 @@ package io.clawmetry.core.source;
 
 import io.clawmetry.api.SourceKind;
 import io.clawmetry.api.SourceRef;
-import io.clawmetry.api.MessageRole;
 import io.clawmetry.api.TranscriptEvent;
 import io.clawmetry.api.Warning;
 import io.clawmetry.core.event.EventParser;
@@ -24,10 +23,9 @@ import java.util.function.Consumer;
  * (first), then the counted files of {@code agents/<a>/sessions/} and of the flat legacy {@code <stateDir>/sessions/}
  * ({@link TranscriptFiles}; {@code session-sqlite-import-archive/} is never read). Events are deduplicated within the
  * agent by {@link io.clawmetry.api.EventMeta#dedupKey()}, so fork copies, reset archives and migrated rows count once.
- * Streams: only the set of dedup keys ({@link DedupKeySet}, 12 bytes a key) is held while scanning, plus, per listed
- * file, a small memo ({@link FileMemos}: header time, the last full read's warnings, where its assistant messages
- * are) that lets later scans of unchanged files skip work. Files are parsed on a small pool and consumed in order
- * ({@link OrderedWorkers}), so results do not depend on threads. Thread-safe for one scan at a time.
+ * Streams: only the set of dedup keys ({@link DedupKeySet}, 12 bytes a key) is held while scanning. Files are parsed
+ * on a small pool and consumed in order ({@link OrderedWorkers}), so results do not depend on threads. The facade
+ * reads whole homes through {@link TranscriptLedger} (incrementally) and one session through {@link #session}.
  */
 public final class TranscriptScanner {
 
@@ -41,7 +39,6 @@ public final class TranscriptScanner {
   private final Path sessionsDir;
   private final Path legacySessionsDir;
   private final Path agentDatabase;
-  private final FileMemos memos = new FileMemos();
 
   /**
    * @param agentId the agent id
@@ -125,7 +122,7 @@ public final class TranscriptScanner {
 
   private void readEverything(Warnings warnings, RawSink sink) {
     readDatabase(warnings, sink);
-    readFiles(warnings, sink, false);
+    readFiles(warnings, sink);
   }
 
   private void readDatabase(Warnings warnings, RawSink sink) {
@@ -145,35 +142,13 @@ public final class TranscriptScanner {
         });
   }
 
-  /**
-   * Hands every distinct assistant message of the agent to {@code sink} (all a usage report needs), faster than
-   * {@link #scan}: a file unchanged since an earlier full read by this scanner (same size and modification time) is
-   * read with {@link TranscriptFileReader#readAssistantCandidates}, which skips lines that cannot be assistant
-   * messages unparsed, and the warnings that full read gave for it are reported again in their place. Deduplication
-   * is over the assistant messages' own keys (the same keys as {@link #scan}; only a non-assistant entry carrying an
-   * assistant message's exact id and time could make the two differ). Messages come without content blocks.
-   */
-  public void scanAssistantMessages(Warnings warnings, Consumer<TranscriptEvent.Message> sink) {
-    DedupKeySet seen = new DedupKeySet();
-    RawSink assistants =
-        (source, state, e) -> {
-          if (e instanceof TranscriptEvent.Message m
-              && m.role() == MessageRole.ASSISTANT
-              && seen.add(e.meta().dedupKey())) {
-            sink.accept(m);
-          }
-        };
-    readDatabase(warnings, assistants);
-    readFiles(warnings, assistants, true);
-  }
-
-  private void readFiles(Warnings warnings, RawSink sink, boolean assistantsOnly) {
+  private void readFiles(Warnings warnings, RawSink sink) {
     OrderedWorkers.run(
         files(warnings),
         TranscriptScanner::fitsInMemory,
         listed -> {
           List<TranscriptEvent> events = new ArrayList<>();
-          FileRead read = readFile(listed, assistantsOnly, events::add);
+          FileRead read = readFile(listed, events::add);
           return new FileEvents(read, events);
         },
         done -> {
@@ -186,7 +161,7 @@ public final class TranscriptScanner {
           SourceRef ref = listed.file().ref();
           StreamState[] state = new StreamState[1];
           FileRead read =
-              readFile(listed, assistantsOnly, e -> sink.event(ref, state[0], e), s -> state[0] = s);
+              readFile(listed, e -> sink.event(ref, state[0], e), s -> state[0] = s);
           warnings.addAll(read.warnings());
         });
   }
@@ -197,50 +172,35 @@ public final class TranscriptScanner {
   /** The events of one file read on a worker thread. */
   private record FileEvents(FileRead read, List<TranscriptEvent> events) {}
 
-  private FileRead readFile(Listed listed, boolean assistantsOnly, Consumer<TranscriptEvent> sink) {
-    return readFile(listed, assistantsOnly, sink, s -> {});
+  private FileRead readFile(Listed listed, Consumer<TranscriptEvent> sink) {
+    return readFile(listed, sink, s -> {});
   }
 
-  private FileRead readFile(
-      Listed listed, boolean assistantsOnly, Consumer<TranscriptEvent> sink, Consumer<StreamState> stateReady) {
+  private FileRead readFile(Listed listed, Consumer<TranscriptEvent> sink, Consumer<StreamState> stateReady) {
     TranscriptFile file = listed.file();
     StreamState state = TranscriptFileReader.newState(file);
     stateReady.accept(state);
-    FileMemos.Memo memo = memos.current(file.path(), listed.stamp());
-    if (assistantsOnly && memo != null && memo.warnings() != null) {
-      TranscriptFileReader quiet = new TranscriptFileReader(new Warnings());
-      if (memo.assistantLines() != null) {
-        quiet.readLines(file, memo.assistantLines(), state, sink);
-      } else {
-        quiet.readAssistantCandidates(file, LineReader.Position.START, state, sink);
-      }
-      return new FileRead(file.ref(), state, memo.warnings());
-    }
     Warnings own = new Warnings();
-    AssistantLines learnt = file.compressed() ? null : new AssistantLines();
-    new TranscriptFileReader(own).readWithoutContent(file, LineReader.Position.START, state, sink, learnt);
-    List<Warning> reported = own.list();
-    memos.fullRead(file.path(), listed.stamp(), reported, learnt);
-    return new FileRead(file.ref(), state, reported);
+    new TranscriptFileReader(own).readWithoutContent(file, LineReader.Position.START, state, sink);
+    return new FileRead(file.ref(), state, own.list());
   }
 
   /** Plain files up to this size (zstd archives up to a quarter of it) are read ahead on worker threads. */
   private static final long READ_AHEAD_LIMIT = 16L * 1024 * 1024;
 
   private static boolean fitsInMemory(Listed listed) {
-    if (listed.stamp() == null) {
+    if (listed.size() < 0) {
       return false; // read inline, which reports the problem
     }
-    return listed.stamp().size() <= (listed.file().compressed() ? READ_AHEAD_LIMIT / 4 : READ_AHEAD_LIMIT);
+    return listed.size() <= (listed.file().compressed() ? READ_AHEAD_LIMIT / 4 : READ_AHEAD_LIMIT);
   }
 
-  /** A counted file with its size and modification time when listed (null when it could not be read). */
-  private record Listed(TranscriptFile file, FileMemos.Stamp stamp) {}
+  /** A counted file with its size when listed (-1 when it could not be read). */
+  private record Listed(TranscriptFile file, long size) {}
 
   /**
    * The counted files, oldest session first (by header time; files without one last, then by path): an entry copied
-   * into a fork is then booked to the session that first wrote it, whatever the file names sort like. Header times are
-   * remembered per file (size and modification time) so later scans do not open unchanged files twice.
+   * into a fork is then booked to the session that first wrote it, whatever the file names sort like.
    */
   private List<Listed> files(Warnings warnings) {
     List<TranscriptFile> files = new ArrayList<>(TranscriptFiles.list(sessionsDir, warnings));
@@ -253,26 +213,23 @@ public final class TranscriptScanner {
     OrderedWorkers.run(
         files,
         f -> true,
-        f -> {
-          FileMemos.Stamp stamp = FileMemos.Stamp.of(f.path());
-          FileMemos.Memo memo = memos.current(f.path(), stamp);
-          Instant created = memo != null ? memo.created() : reader.header(f).timestamp();
-          if (memo == null) {
-            memos.header(f.path(), stamp, created);
-          }
-          return new Dated(new Listed(f, stamp), created);
-        },
+        f -> new Dated(new Listed(f, size(f.path())), reader.header(f).timestamp()),
         dated::add,
         f -> {});
-    Set<Path> listed = new HashSet<>();
-    files.forEach(f -> listed.add(f.path()));
-    memos.retain(listed);
     dated.sort(
         Comparator.comparing(Dated::created, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(d -> d.listed().file().path()));
     List<Listed> out = new ArrayList<>(dated.size());
     dated.forEach(d -> out.add(d.listed()));
     return out;
+  }
+
+  private static long size(Path p) {
+    try {
+      return java.nio.file.Files.size(p);
+    } catch (java.io.IOException e) {
+      return -1;
+    }
   }
 
   private void withDatabase(Warnings warnings, Consumer<AgentDatabaseTranscripts> body) {
