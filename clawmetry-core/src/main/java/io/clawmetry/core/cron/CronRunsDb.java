@@ -3,18 +3,15 @@ package io.clawmetry.core.cron;
 import static io.clawmetry.core.json.JsonNodes.first;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import io.clawmetry.api.CronRun;
 import io.clawmetry.api.SourceKind;
 import io.clawmetry.api.SourceRef;
 import io.clawmetry.api.WarningKind;
-import io.clawmetry.core.json.Json;
 import io.clawmetry.core.json.JsonNodes;
 import io.clawmetry.core.session.SessionKeys;
 import io.clawmetry.core.sqlite.ReadOnlyDatabase;
 import io.clawmetry.core.sqlite.SqlRows;
 import io.clawmetry.core.warn.Warnings;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -114,19 +111,7 @@ final class CronRunsDb {
   }
 
   private static JsonNode detail(String json, String dbPath, String taskId, Warnings warnings) {
-    if (json == null) {
-      return MissingNode.getInstance();
-    }
-    try {
-      JsonNode n = Json.STRICT.readTree(json);
-      if (n != null && n.isObject()) {
-        return n;
-      }
-    } catch (IOException e) {
-      // reported below
-    }
-    warnings.add(WarningKind.MALFORMED_LINE, dbPath + "#task_runs", "task_id " + taskId,
-        "detail_json is not a JSON object");
-    return MissingNode.getInstance();
+    return JsonNodes.objectColumn(json, dbPath + "#task_runs", "task_id " + taskId, "detail_json", warnings);
   }
+
 }

@@ -2,6 +2,9 @@ package io.clawmetry.core.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.clawmetry.api.WarningKind;
+import io.clawmetry.core.warn.Warnings;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -103,6 +106,28 @@ public final class JsonNodes {
   public static JsonNode object(JsonNode node, String field) {
     JsonNode v = node == null ? null : node.get(field);
     return v != null && v.isObject() ? v : MissingNode.getInstance();
+  }
+
+  /**
+   * A JSON object stored as text (a database's {@code *_json} column): the object, a missing node when the text is
+   * null, and a missing node plus one {@code MALFORMED_LINE} warning at {@code position} of {@code source} when the
+   * text is not a JSON object.
+   */
+  public static JsonNode objectColumn(
+      String json, String source, String position, String column, Warnings warnings) {
+    if (json == null) {
+      return MissingNode.getInstance();
+    }
+    try {
+      JsonNode n = Json.STRICT.readTree(json);
+      if (n != null && n.isObject()) {
+        return n;
+      }
+    } catch (IOException e) {
+      // reported below
+    }
+    warnings.add(WarningKind.MALFORMED_LINE, source, position, column + " is not a JSON object");
+    return MissingNode.getInstance();
   }
 
   /** The first non-null value, or null. */

@@ -3,17 +3,14 @@ package io.clawmetry.core.session;
 import static io.clawmetry.core.json.JsonNodes.first;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import io.clawmetry.api.SourceKind;
 import io.clawmetry.api.SourceRef;
 import io.clawmetry.api.SubagentRun;
 import io.clawmetry.api.WarningKind;
-import io.clawmetry.core.json.Json;
 import io.clawmetry.core.json.JsonNodes;
 import io.clawmetry.core.sqlite.ReadOnlyDatabase;
 import io.clawmetry.core.sqlite.SqlRows;
 import io.clawmetry.core.warn.Warnings;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -118,19 +115,7 @@ final class SubagentRunsDb {
   }
 
   private static JsonNode payload(String json, String runId, String dbPath, Warnings warnings) {
-    if (json == null) {
-      return MissingNode.getInstance();
-    }
-    try {
-      JsonNode n = Json.STRICT.readTree(json);
-      if (n != null && n.isObject()) {
-        return n;
-      }
-    } catch (IOException e) {
-      // reported below
-    }
-    warnings.add(WarningKind.MALFORMED_LINE, dbPath + "#subagent_runs", "run_id " + runId,
-        "payload_json is not a JSON object");
-    return MissingNode.getInstance();
+    return JsonNodes.objectColumn(json, dbPath + "#subagent_runs", "run_id " + runId, "payload_json", warnings);
   }
+
 }
