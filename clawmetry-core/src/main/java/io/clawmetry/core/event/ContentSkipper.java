@@ -20,13 +20,13 @@ import java.util.Set;
 final class ContentSkipper {
 
   /** Entry fields kept (everything a message event reads from the entry). */
-  private static final Set<String> ENTRY =
+  static final Set<String> ENTRY =
       Set.of(
           "type", "id", "parentId", "uuid", "parentUuid", "timestamp", "provider", "model", "api", "usage",
           "stopReason", "role", "message");
 
   /** Fields of {@code message} kept: all but {@code content} and fields no event has. */
-  private static final Set<String> MESSAGE =
+  static final Set<String> MESSAGE =
       Set.of(
           "role", "provider", "model", "api", "usage", "stopReason", "errorMessage", "toolCallId", "toolName",
           "isError", "customType", "timestamp");

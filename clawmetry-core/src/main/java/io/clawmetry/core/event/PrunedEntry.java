@@ -28,14 +28,10 @@ final class PrunedEntry {
   private static final int MAX_DEPTH = 400;
   private static final int MAX_NUMBER = 100;
 
-  private static final Set<String> ENTRY =
-      Set.of(
-          "type", "id", "parentId", "uuid", "parentUuid", "timestamp", "provider", "model", "api", "usage",
-          "stopReason", "role", "message");
-  private static final Set<String> MESSAGE =
-      Set.of(
-          "role", "provider", "model", "api", "usage", "stopReason", "errorMessage", "toolCallId", "toolName",
-          "isError", "customType", "timestamp");
+  /** The same kept fields as the streaming path, so both modes build the same events. */
+  private static final Set<String> ENTRY = ContentSkipper.ENTRY;
+
+  private static final Set<String> MESSAGE = ContentSkipper.MESSAGE;
 
   /** Byte classes inside strings: 0 plain ASCII, 1 quote, 2 backslash, 3 control, 4 non-ASCII. */
   private static final byte[] STRING_CLASS = new byte[256];

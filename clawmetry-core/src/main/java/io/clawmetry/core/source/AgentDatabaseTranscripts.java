@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +61,23 @@ public final class AgentDatabaseTranscripts {
       return Optional.empty();
     }
     return Optional.of(new AgentDatabaseTranscripts(db));
+  }
+
+  /**
+   * Opens {@code database} read-only, runs {@code body} on its transcripts and closes it; nothing happens when there
+   * is no database, and an unreadable one or an unknown schema is a warning.
+   */
+  static void with(Path database, Warnings warnings, Consumer<AgentDatabaseTranscripts> body) {
+    if (database == null) {
+      return;
+    }
+    Optional<ReadOnlyDatabase> db = ReadOnlyDatabase.open(database, warnings);
+    if (db.isEmpty()) {
+      return;
+    }
+    try (ReadOnlyDatabase open = db.get()) {
+      of(open, warnings).ifPresent(body);
+    }
   }
 
   /** Every session id with rows, sorted. */

@@ -5,7 +5,6 @@ import io.clawmetry.api.SourceRef;
 import io.clawmetry.api.TranscriptEvent;
 import io.clawmetry.core.event.EventParser;
 import io.clawmetry.core.event.StreamState;
-import io.clawmetry.core.sqlite.ReadOnlyDatabase;
 import io.clawmetry.core.warn.Warnings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -280,31 +279,23 @@ public final class TranscriptLedger<T> implements AutoCloseable {
   }
 
   private void readDatabase() {
-    if (agentDatabase == null) {
-      return;
-    }
-    Optional<ReadOnlyDatabase> db = ReadOnlyDatabase.open(agentDatabase, warnings);
-    if (db.isEmpty()) {
-      return;
-    }
-    try (ReadOnlyDatabase open = db.get()) {
-      Optional<AgentDatabaseTranscripts> t = AgentDatabaseTranscripts.of(open, warnings);
-      if (t.isEmpty()) {
-        return;
-      }
-      EventParser parser = new EventParser(warnings);
-      SourceRef ref = new SourceRef(SourceKind.SQLITE_TRANSCRIPT, agentDatabase.toAbsolutePath().toString());
-      dbLastSeq =
-          t.get()
-              .readAfter(
+    AgentDatabaseTranscripts.with(
+        agentDatabase,
+        warnings,
+        t -> {
+          EventParser parser = new EventParser(warnings);
+          SourceRef ref = new SourceRef(SourceKind.SQLITE_TRANSCRIPT, agentDatabase.toAbsolutePath().toString());
+          dbLastSeq =
+              t.readAfter(
                   dbLastSeq,
                   warnings,
                   r -> {
                     StreamState s = dbStates.computeIfAbsent(r.sessionIdHint(), StreamState::new);
                     parser.parseWithoutContent(r, s).ifPresent(e -> accept(e, ref));
                   });
-    }
+        });
   }
+
 
   /** A known file vanished, shrank below what was read, or is another file now: read everything again. */
   private boolean needsFullRead(List<TranscriptFile> files, Map<Path, BasicFileAttributes> stats) {

@@ -6,7 +6,6 @@ import io.clawmetry.api.TranscriptEvent;
 import io.clawmetry.api.Warning;
 import io.clawmetry.core.event.EventParser;
 import io.clawmetry.core.event.StreamState;
-import io.clawmetry.core.sqlite.ReadOnlyDatabase;
 import io.clawmetry.core.warn.Warnings;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -233,17 +231,9 @@ public final class TranscriptScanner {
   }
 
   private void withDatabase(Warnings warnings, Consumer<AgentDatabaseTranscripts> body) {
-    if (agentDatabase == null) {
-      return;
-    }
-    Optional<ReadOnlyDatabase> db = ReadOnlyDatabase.open(agentDatabase, warnings);
-    if (db.isEmpty()) {
-      return;
-    }
-    try (ReadOnlyDatabase open = db.get()) {
-      AgentDatabaseTranscripts.of(open, warnings).ifPresent(body);
-    }
+    AgentDatabaseTranscripts.with(agentDatabase, warnings, body);
   }
+
 
   private static List<TranscriptEvent> inTimeOrder(List<TranscriptEvent> events) {
     record Placed(TranscriptEvent event, Instant time, int index) {}
