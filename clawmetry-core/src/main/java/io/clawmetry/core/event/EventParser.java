@@ -81,11 +81,28 @@ public final class EventParser {
    */
   public Optional<TranscriptEvent> parseWithoutContent(
       byte[] utf8, int offset, int length, EventOrigin origin, StreamState state, Supplier<String> text) {
-    ObjectNode entry = PRUNERS.get().prune(utf8, offset, length);
+    PrunedEntry pruner = PRUNERS.get();
+    ObjectNode entry = pruner.prune(utf8, offset, length);
     if (ContentSkipper.isIdentifiedMessage(entry)) {
       return Optional.of(toEvent(entry, new RawRecord(null, origin, null), state));
     }
-    return parse(new RawRecord(text.get(), origin, null), state);
+    RawRecord record = new RawRecord(text.get(), origin, null);
+    ObjectNode whole = entry == null ? null : pruner.tree(utf8, offset, length); // checked bytes: no second parser
+    return whole != null ? Optional.of(toEvent(whole, record, state)) : parse(record, state);
+  }
+
+  /**
+   * Finds the end of the JSONL line starting at {@code offset} while checking it, for {@link
+   * #parseWithoutContent(byte[], int, int, EventOrigin, StreamState, Supplier)}: returns the index of its {@code '\n'}
+   * when the line is an entry the fast path accepts (the work is then not done again when the same thread parses
+   * exactly that line next), else -1 and the caller looks for the newline itself.
+   *
+   * @param utf8 the buffer
+   * @param offset where the line starts
+   * @param limit the end of what may be looked at
+   */
+  public static int lineEnd(byte[] utf8, int offset, int limit) {
+    return PRUNERS.get().lineEnd(utf8, offset, limit);
   }
 
   /** {@link #parseWithoutContent(byte[], int, int, EventOrigin, StreamState, Supplier)} for a record given as text. */

@@ -1,13 +1,19 @@
 package io.clawmetry.core.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.clawmetry.core.json.Json;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.math.BigDecimal;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
@@ -33,6 +39,43 @@ final class PrunedEntry {
 
   private static final Set<String> MESSAGE = ContentSkipper.MESSAGE;
 
+  /** The kept names by length, as bytes: a field name is matched without making a String of it. */
+  private static final String[][] ENTRY_NAMES = byLength(ENTRY, "message");
+
+  private static final String[][] MESSAGE_NAMES = byLength(MESSAGE, null);
+
+  private static String[][] byLength(Set<String> names, String also) {
+    java.util.List<String> all = new java.util.ArrayList<>(names);
+    if (also != null && !names.contains(also)) {
+      all.add(also);
+    }
+    int longest = all.stream().mapToInt(String::length).max().orElse(0);
+    String[][] out = new String[longest + 1][];
+    for (int len = 0; len <= longest; len++) {
+      int l = len;
+      out[len] = all.stream().filter(n -> n.length() == l).sorted().toArray(String[]::new);
+    }
+    return out;
+  }
+
+  /** The kept name spelled by {@code b[from, to)} (ASCII names only), or null. */
+  private String kept(String[][] names, int from, int to) {
+    int len = to - from;
+    if (len >= names.length) {
+      return null;
+    }
+    candidates:
+    for (String n : names[len]) {
+      for (int k = 0; k < len; k++) {
+        if (b[from + k] != n.charAt(k)) {
+          continue candidates;
+        }
+      }
+      return n;
+    }
+    return null;
+  }
+
   /** Byte classes inside strings: 0 plain ASCII, 1 quote, 2 backslash, 3 control, 4 non-ASCII. */
   private static final byte[] STRING_CLASS = new byte[256];
 
@@ -56,6 +99,38 @@ final class PrunedEntry {
 
   private static final Rejected REJECTED = new Rejected();
 
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
+  /**
+   * The high bit of each byte of {@code w} (little-endian) that may need attention inside a string: a quote, a
+   * backslash, a control character or a non-ASCII byte. The lowest flagged byte is always a real one (borrows only
+   * propagate upwards), which is all the scan uses.
+   */
+  private static long specials(long w) {
+    long quote = w ^ 0x2222222222222222L;
+    long backslash = w ^ 0x5c5c5c5c5c5c5c5cL;
+    return ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash | (w - 0x2020202020202020L) & ~w | w) & HIGHS;
+  }
+
+  /**
+   * The index (0–7) of the lowest byte whose high bit is set in {@code flagged} (not zero, high bits only): isolates the
+   * lowest bit and reads the index off a multiplication, since the client compiler has no intrinsic for {@link
+   * Long#numberOfTrailingZeros}.
+   */
+  private static int firstFlaggedByte(long flagged) {
+    long lowest = (flagged & -flagged) >>> 7; // 1 << (8 * index)
+    return (int) ((lowest * 0x0001020304050607L) >>> 56);
+  }
+
+  /** The line this pruner read ahead by {@link #lineEnd}, handed out by the next {@link #prune} of the same bytes. */
+  private byte[] aheadBuf;
+
+  private int aheadOff;
+  private int aheadLen = -1;
+  private ObjectNode aheadEntry;
+
   private byte[] b;
   private int end;
   private int depth;
@@ -66,6 +141,14 @@ final class PrunedEntry {
    * Json.STRICT.readTree} would give for them), or null when the line is not accepted (then parse it the normal way).
    */
   ObjectNode prune(byte[] buf, int off, int len) {
+    if (aheadLen >= 0) {
+      boolean same = buf == aheadBuf && off == aheadOff && len == aheadLen;
+      ObjectNode ahead = aheadEntry;
+      forgetAhead();
+      if (same) {
+        return ahead;
+      }
+    }
     b = buf;
     end = off + len;
     depth = 0;
@@ -87,6 +170,65 @@ final class PrunedEntry {
     } finally {
       b = null;
     }
+  }
+
+  /**
+   * Reads ahead the line starting at {@code off} (its end not known yet): when the bytes from {@code off} hold one
+   * accepted entry followed by optional spaces or tabs and a {@code '\n'} before {@code limit}, returns the index of
+   * that newline and keeps the entry for the {@link #prune} of exactly the line's bytes that follows on this thread.
+   * Otherwise returns -1 (the caller finds the newline itself). Since an accepted entry never contains a newline byte
+   * (raw control characters are rejected inside strings, and whitespace here never spans lines), the first newline
+   * after it is the end of the line: the caller saves a separate pass over every byte.
+   */
+  int lineEnd(byte[] buf, int off, int limit) {
+    forgetAhead();
+    b = buf;
+    end = limit;
+    depth = 0;
+    try {
+      if (off >= end || b[off] != '{') {
+        return -1;
+      }
+      ObjectNode entry = Json.STRICT.createObjectNode();
+      int i = ws(object(off, entry, true));
+      if (i >= end || b[i] != '\n') {
+        return -1;
+      }
+      aheadBuf = buf;
+      aheadOff = off;
+      aheadLen = i - off;
+      aheadEntry = entry;
+      return i;
+    } catch (Rejected | ArrayIndexOutOfBoundsException e) {
+      return -1;
+    } catch (java.io.IOException e) {
+      return -1;
+    } finally {
+      b = null;
+    }
+  }
+
+  /**
+   * The complete tree of a line {@link #prune} accepted (every field, content included), as {@code Json.STRICT.readTree}
+   * builds it; null if it cannot be built here (the caller then parses the text).
+   */
+  ObjectNode tree(byte[] buf, int off, int len) {
+    b = buf;
+    end = off + len;
+    depth = 0;
+    try {
+      return objectNode(ws(off));
+    } catch (RuntimeException | java.io.IOException e) {
+      return null;
+    } finally {
+      b = null;
+    }
+  }
+
+  private void forgetAhead() {
+    aheadBuf = null;
+    aheadEntry = null;
+    aheadLen = -1;
   }
 
   /**
@@ -113,13 +255,12 @@ final class PrunedEntry {
         throw REJECTED;
       }
       i = ws(i + 1);
-      String n =
-          into == null ? null : new String(b, nameStart, nameEnd - nameStart, StandardCharsets.ISO_8859_1);
+      String n = into == null ? null : kept(entryLevel ? ENTRY_NAMES : MESSAGE_NAMES, nameStart, nameEnd);
       if (n != null && entryLevel && n.equals("message") && at(i) == '{') {
         ObjectNode message = Json.STRICT.createObjectNode();
         i = object(i, message, false);
         into.set(n, message);
-      } else if (n != null && (entryLevel ? ENTRY : MESSAGE).contains(n)) {
+      } else if (n != null) {
         int valueStart = i;
         escaped = false;
         i = value(i);
@@ -156,10 +297,91 @@ final class PrunedEntry {
       return NullNode.getInstance();
     }
     if ((c == '-' || (c >= '0' && c <= '9')) && to - from <= 18 && isInteger(from, to)) {
-      long v = Long.parseLong(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
+      long v = 0;
+      for (int k = c == '-' ? from + 1 : from; k < to; k++) {
+        v = v * 10 + (b[k] - '0'); // at most 18 digits: no overflow
+      }
+      if (c == '-') {
+        v = -v;
+      }
       return v == (int) v ? IntNode.valueOf((int) v) : LongNode.valueOf(v);
     }
-    return Json.STRICT.readTree(b, from, to - from); // objects, arrays, escaped strings, decimals, big numbers
+    if (c == '{') {
+      return objectNode(from);
+    }
+    if (c == '[') {
+      return arrayNode(from);
+    }
+    if (c == '-' || (c >= '0' && c <= '9')) {
+      return decimal(from, to);
+    }
+    return Json.STRICT.readTree(b, from, to - from); // escaped strings, big integers
+  }
+
+  /**
+   * A decimal as {@code Json.STRICT} reads it ({@code USE_BIG_DECIMAL_FOR_FLOATS}, trailing zeros stripped); integers
+   * too long for a {@code long} are left to Jackson.
+   */
+  private JsonNode decimal(int from, int to) throws java.io.IOException {
+    if (isInteger(from, to)) {
+      return Json.STRICT.readTree(b, from, to - from);
+    }
+    BigDecimal v = new BigDecimal(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
+    return DecimalNode.valueOf(v.signum() == 0 ? BigDecimal.ZERO : v.stripTrailingZeros());
+  }
+
+  /** The tree of the checked object at {@code i}, as Jackson's tree reader builds it (a later duplicate name wins). */
+  private ObjectNode objectNode(int i) throws java.io.IOException {
+    ObjectNode o = Json.STRICT.createObjectNode();
+    i = ws(i + 1);
+    if (b[i] == '}') {
+      return o;
+    }
+    while (true) {
+      int nameEnd = nameEnd(i + 1);
+      String n;
+      if (escaped) {
+        n = Json.STRICT.readTree(b, i, nameEnd + 1 - i).textValue();
+      } else {
+        n = new String(b, i + 1, nameEnd - i - 1, StandardCharsets.UTF_8);
+      }
+      i = ws(ws(nameEnd + 1) + 1);
+      int valueStart = i;
+      escaped = false;
+      i = value(i);
+      o.set(n, node(valueStart, i));
+      i = ws(i);
+      if (b[i] == '}') {
+        return o;
+      }
+      i = ws(i + 1);
+    }
+  }
+
+  /** The tree of the checked array at {@code i}. */
+  private ArrayNode arrayNode(int i) throws java.io.IOException {
+    ArrayNode a = Json.STRICT.createArrayNode();
+    i = ws(i + 1);
+    if (b[i] == ']') {
+      return a;
+    }
+    while (true) {
+      int valueStart = i;
+      escaped = false;
+      i = value(i);
+      a.add(node(valueStart, i));
+      i = ws(i);
+      if (b[i] == ']') {
+        return a;
+      }
+      i = ws(i + 1);
+    }
+  }
+
+  /** The closing quote of a checked string whose body starts at {@code i}; sets {@code escaped}. */
+  private int nameEnd(int i) {
+    escaped = false;
+    return string(i) - 1;
   }
 
   private boolean isInteger(int from, int to) {
@@ -240,7 +462,14 @@ final class PrunedEntry {
     byte[] bytes = b;
     int stop = end;
     while (true) {
-      if (i >= stop) {
+      if (i + 8 <= stop) {
+        long flagged = specials((long) LONGS.get(bytes, i));
+        if (flagged == 0) {
+          i += 8;
+          continue;
+        }
+        i += firstFlaggedByte(flagged); // straight to the first byte that needs a look
+      } else if (i >= stop) {
         throw REJECTED;
       }
       int k = STRING_CLASS[bytes[i] & 0xff];
@@ -389,7 +618,7 @@ final class PrunedEntry {
   private int ws(int i) {
     while (i < end) {
       byte c = b[i];
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+      if (c != ' ' && c != '\t' && c != '\r') { // never '\n': a line holds none, and lineEnd stops there
         return i;
       }
       i++;

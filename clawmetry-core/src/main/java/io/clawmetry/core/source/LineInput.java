@@ -16,7 +16,15 @@ final class LineInput {
   /** The largest initial buffer; it grows when a line does not fit. */
   static final int MAX_INITIAL_BUFFER = 256 * 1024;
 
+  /** Finds a line's end while checking it, saving the separate newline scan; or -1 (see {@link #nextLine}). */
+  @FunctionalInterface
+  interface LineEndFinder {
+    /** The index of the {@code '\n'} ending the line at {@code from}, looking no further than {@code limit}; or -1. */
+    int lineEnd(byte[] buf, int from, int limit);
+  }
+
   private final InputStream in;
+  private LineEndFinder finder;
   private byte[] buf;
   private int pos;
   private int len;
@@ -30,7 +38,42 @@ final class LineInput {
    */
   LineInput(InputStream in, int initialBuffer) {
     this.in = in;
-    this.buf = new byte[Math.max(64, Math.min(MAX_INITIAL_BUFFER, initialBuffer))];
+    int size = Math.max(64, Math.min(MAX_INITIAL_BUFFER, initialBuffer));
+    byte[] pooled = size >= POOLED_FROM ? POOL.get()[0] : null;
+    if (pooled != null) {
+      POOL.get()[0] = null; // taken: a nested reader on this thread allocates its own
+      this.buf = pooled;
+    } else {
+      this.buf = new byte[size];
+    }
+  }
+
+  /** Buffers at least this large are taken from (and given back to) the thread's pool. */
+  private static final int POOLED_FROM = 4096 + 1; // first-line reads use 4096 bytes and stay small
+
+  /** The largest buffer kept for reuse. */
+  private static final int POOLED_UP_TO = 4 * MAX_INITIAL_BUFFER;
+
+  /**
+   * One spare buffer per thread: reading thousands of transcripts one after another then allocates (and zeroes) no
+   * buffer per file.
+   */
+  private static final ThreadLocal<byte[][]> POOL =
+      ThreadLocal.withInitial(() -> new byte[][] {new byte[MAX_INITIAL_BUFFER]});
+
+  /** Gives the buffer back to the thread's pool; the lines handed out are invalid afterwards. */
+  void release() {
+    byte[] b = buf;
+    if (b != null && b.length >= MAX_INITIAL_BUFFER && b.length <= POOLED_UP_TO) {
+      POOL.get()[0] = b;
+    }
+    buf = null;
+  }
+
+  /** Lets {@code finder} try each line first; returns this. */
+  LineInput withFinder(LineEndFinder finder) {
+    this.finder = finder;
+    return this;
   }
 
   private boolean fill() throws IOException {
@@ -61,6 +104,15 @@ final class LineInput {
    * newline (possibly nothing).
    */
   Stop nextLine(int limit) throws IOException {
+    if (finder != null && pos < len) {
+      int nl = finder.lineEnd(buf, pos, Math.min(len, pos + limit));
+      if (nl >= 0) {
+        lineOffset = pos;
+        lineLength = nl - pos;
+        pos = nl + 1;
+        return Stop.NEWLINE;
+      }
+    }
     int scan = pos;
     while (true) {
       int end = Math.min(len, pos + limit);

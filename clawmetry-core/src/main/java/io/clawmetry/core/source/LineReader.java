@@ -1,6 +1,7 @@
 package io.clawmetry.core.source;
 
 import io.clawmetry.api.WarningKind;
+import io.clawmetry.core.event.EventParser;
 import io.clawmetry.core.warn.Warnings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,6 +70,7 @@ public final class LineReader {
   private final boolean closed;
   private final Warnings warnings;
   private int firstBuffer = LineInput.MAX_INITIAL_BUFFER;
+  private LineInput.LineEndFinder finder;
 
   /**
    * @param source the file name used in warnings
@@ -164,6 +166,18 @@ public final class LineReader {
   }
 
   /**
+   * Lets the event parser find each line's end while it checks the line ({@link EventParser#lineEnd}), for readers
+   * that parse every line with {@link EventParser#parseWithoutContent} right after: one pass over the bytes instead
+   * of two. Lines are the same either way.
+   *
+   * @return this reader
+   */
+  public LineReader findingLineEndsWhileParsing() {
+    finder = EventParser::lineEnd;
+    return this;
+  }
+
+  /**
    * Reads a regular file from {@code from}. I/O failures propagate as {@link IOException} after every complete line
    * read so far was delivered.
    */
@@ -188,16 +202,24 @@ public final class LineReader {
       }
       ch.position(from.offset());
       int expected = (int) Math.min(Math.min(size - from.offset() + 1, firstBuffer), Integer.MAX_VALUE);
-      return readRaw(new LineInput(Channels.newInputStream(ch), expected), from, sink);
+      return readRaw(new LineInput(Channels.newInputStream(ch), expected).withFinder(finder), from, sink);
     }
   }
 
   /** {@link #read(InputStream, Position, LineSink)} handing over lines as bytes (no String per line). */
   public Position readRaw(InputStream in, Position from, RawLineSink sink) throws IOException {
-    return readRaw(new LineInput(in, firstBuffer), from, sink);
+    return readRaw(new LineInput(in, firstBuffer).withFinder(finder), from, sink);
   }
 
   private Position readRaw(LineInput input, Position from, RawLineSink sink) throws IOException {
+    try {
+      return readLines(input, from, sink);
+    } finally {
+      input.release();
+    }
+  }
+
+  private Position readLines(LineInput input, Position from, RawLineSink sink) throws IOException {
     RawLine raw = new RawLine();
     long lineStart = from.offset();
     long lineNo = from.nextLineNumber();

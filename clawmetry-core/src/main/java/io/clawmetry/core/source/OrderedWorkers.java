@@ -42,14 +42,7 @@ final class OrderedWorkers {
       }
       return;
     }
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            THREADS,
-            r -> {
-              Thread t = new Thread(r, "clawmetry-scan");
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS, OrderedWorkers::daemon);
     try {
       int window = THREADS * 2;
       record Slot<I, R>(I item, Future<R> result) {}
@@ -70,6 +63,39 @@ final class OrderedWorkers {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * {@code work} applied to every item on the pool (small, independent items such as reading one line of each file),
+   * the results in item order.
+   */
+  static <I, R> List<R> map(List<I> items, Function<I, R> work) {
+    List<R> out = new java.util.ArrayList<>(items.size());
+    if (THREADS <= 1 || items.size() < 64) {
+      items.forEach(i -> out.add(work.apply(i)));
+      return out;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS, OrderedWorkers::daemon);
+    try {
+      int chunk = (items.size() + THREADS - 1) / THREADS;
+      List<Future<List<R>>> parts = new java.util.ArrayList<>();
+      for (int from = 0; from < items.size(); from += chunk) {
+        List<I> part = items.subList(from, Math.min(items.size(), from + chunk));
+        parts.add(pool.submit(() -> part.stream().map(work).toList()));
+      }
+      for (Future<List<R>> f : parts) {
+        out.addAll(get(f));
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Thread daemon(Runnable r) {
+    Thread t = new Thread(r, "clawmetry-scan");
+    t.setDaemon(true);
+    return t;
   }
 
   private static <R> R get(Future<R> f) {

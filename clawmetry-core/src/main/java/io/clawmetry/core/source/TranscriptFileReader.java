@@ -68,6 +68,9 @@ public final class TranscriptFileReader {
       Mode mode) {
     String source = file.path().toString();
     LineReader reader = new LineReader(source, file.closed(), warnings);
+    if (mode == Mode.WITHOUT_CONTENT) {
+      reader.findingLineEndsWhileParsing();
+    }
     LineReader.Position[] reached = {from};
     LineReader.RawLineSink lines =
         line -> {

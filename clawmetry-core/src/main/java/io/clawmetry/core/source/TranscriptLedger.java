@@ -355,10 +355,10 @@ public final class TranscriptLedger<T> implements AutoCloseable {
       }
     }
     record Dated(TranscriptFile file, Instant created) {}
-    List<Dated> fresh = new ArrayList<>();
-    for (TranscriptFile f : byPath.values()) {
-      fresh.add(new Dated(f, reader.header(f).timestamp()));
-    }
+    // first lines read on the pool: opening thousands of files one by one would keep the other cores idle
+    List<Dated> fresh =
+        new ArrayList<>(
+            OrderedWorkers.map(List.copyOf(byPath.values()), f -> new Dated(f, reader.header(f).timestamp())));
     fresh.sort(
         Comparator.comparing(Dated::created, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(d -> d.file().path()));

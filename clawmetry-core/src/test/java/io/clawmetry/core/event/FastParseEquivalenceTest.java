@@ -160,7 +160,18 @@ class FastParseEquivalenceTest {
         "",
         "{}",
         "{\"role\":\"assistant\",\"content\":\"bare\",\"usage\":{\"input\":1}}",
-        "{\"type\":\"assistant\",\"uuid\":\"u1\",\"message\":{\"usage\":{\"input_tokens\":3}}}");
+        "{\"type\":\"assistant\",\"uuid\":\"u1\",\"message\":{\"usage\":{\"input_tokens\":3}}}",
+        // entries other than messages: their whole tree is built from the checked bytes
+        "{\"type\":\"custom\",\"customType\":\"x\",\"data\":{\"a\":1.50,\"b\":0.0,\"c\":1e2,\"d\":-0.0,"
+            + "\"e\":[1,2.5,{\"f\":\"g\\n\"},[],{}],\"h\":12345678901234567890,\"i\":\"日本 🚀\",\"a\":2,"
+            + "\"j\":-9223372036854775808,\"k\":2147483648,\"l\":true,\"m\":null},\"id\":\"c1\",\"parentId\":null,"
+            + "\"timestamp\":\"2026-01-01T00:00:00Z\"}",
+        "{\"type\":\"compaction\",\"id\":\"k1\",\"summary\":\"s \\\"q\\\" ✓\",\"firstKeptEntryIndex\":3,"
+            + "\"tokensBefore\":1200}",
+        "{\"type\":\"session\",\"version\":3,\"id\":\"0b1c\",\"timestamp\":\"2026-01-01T00:00:00.000Z\","
+            + "\"cwd\":\"C:\\\\temp\"}",
+        "{\"type\":\"model_change\",\"id\":\"m1\",\"provider\":\"zai\",\"modelId\":\"glm-5\",\"x\":1E+400}",
+        "{\"type\":\"weird\",\"id\":\"w1\",\"payload\":[1.0e-5,-0,0.000]}");
   }
 
   @ParameterizedTest
