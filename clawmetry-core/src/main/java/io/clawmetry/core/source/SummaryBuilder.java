@@ -36,8 +36,18 @@ final class SummaryBuilder {
 
   /** Records that {@code source} holds events of {@code sessionId} (duplicates included). */
   void source(String sessionId, SourceRef source) {
-    acc(sessionId).sources.add(source);
+    Acc a = acc(sessionId);
+    if (a != lastSourced || source != lastSource) { // events come in runs of one file and session
+      a.sources.add(source);
+      lastSourced = a;
+      lastSource = source;
+    }
   }
+
+  private Acc lastSourced;
+  private SourceRef lastSource;
+  private String lastId;
+  private Acc last;
 
   /** Adds one distinct event. */
   void event(TranscriptEvent e) {
@@ -84,6 +94,11 @@ final class SummaryBuilder {
   }
 
   private Acc acc(String sessionId) {
-    return sessions.computeIfAbsent(sessionId, k -> new Acc());
+    if (last != null && java.util.Objects.equals(sessionId, lastId)) {
+      return last;
+    }
+    last = sessions.computeIfAbsent(sessionId, k -> new Acc());
+    lastId = sessionId;
+    return last;
   }
 }
