@@ -36,7 +36,7 @@ final class DedupKeySet {
       }
     }
     if (insert(hi, lo)) {
-      if (++size * 4L > low.length * 3L) {
+      if (++size * 8L > low.length * 7L) {
         grow();
       }
       return true;
