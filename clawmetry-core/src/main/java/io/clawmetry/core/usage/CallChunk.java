@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@link #SIZE} rows of calls, one array per field (54 bytes a row): session and provider/model as numbers into the
- * store's tables, the timestamp as epoch second and nano, the six token counters as ints, the recorded total cost as
- * unscaled long and scale. What does not fit (a counter beyond an int, a cost beyond a long or with its parts) is
- * kept exactly in a side map, empty on real data. Rows are written once, by one writer, before any reader is given
- * them; the side map is concurrent because the writer may add to it while a reader reads older rows.
+ * {@link #SIZE} rows of calls, one column per field (about 38 bytes a row on real data): session and provider/model
+ * as numbers into the store's tables, the timestamp as epoch second and nano, the token counters and the recorded
+ * total's unscaled value in {@link LongColumn}s (4 bytes a value that fits an int, none for a column of zeros; the
+ * total is kept as its difference from the sum of the four counters), the total's scale in a byte. A recorded cost
+ * with parts, or whose scale does not fit a byte, is kept as it is in a side map (empty on real data). Rows are
+ * written once, by one writer, before any reader is given them; the side map is concurrent because the writer may
+ * add to it while a reader reads older rows.
  */
 final class CallChunk {
 
@@ -21,8 +23,6 @@ final class CallChunk {
   static final int SIZE = 1 << SHIFT;
   static final int MASK = SIZE - 1;
 
-  private static final int TOKENS = 6;
-  private static final int WIDE = Integer.MIN_VALUE; // the counter is in the side map
   private static final int ERROR = 1;
   private static final int NO_TIME = 2;
   private static final int NO_USAGE = 4;
@@ -34,13 +34,18 @@ final class CallChunk {
 
   private final int[] session = new int[SIZE];
   private final int[] names = new int[SIZE];
-  private final long[] second = new long[SIZE];
+  private final LongColumn second = new LongColumn(SIZE);
   private final int[] nano = new int[SIZE];
-  private final int[] tokens = new int[SIZE * TOKENS];
-  private final long[] costUnscaled = new long[SIZE];
+  private final LongColumn input = new LongColumn(SIZE);
+  private final LongColumn output = new LongColumn(SIZE);
+  private final LongColumn cacheRead = new LongColumn(SIZE);
+  private final LongColumn cacheWrite = new LongColumn(SIZE);
+  private final LongColumn totalOverSum = new LongColumn(SIZE);
+  private final LongColumn reasoning = new LongColumn(SIZE);
+  private final LongColumn costUnscaled = new LongColumn(SIZE);
   private final byte[] costScale = new byte[SIZE];
   private final byte[] flags = new byte[SIZE];
-  private Map<Integer, Object> side;
+  private Map<Integer, RecordedCost> side;
 
   /** Writes row {@code r}. */
   void set(int r, Call c, int sessionNumber, int namesNumber) {
@@ -51,20 +56,19 @@ final class CallChunk {
     if (t == null) {
       f |= NO_TIME;
     } else {
-      second[r] = t.getEpochSecond();
+      second.set(r, t.getEpochSecond());
       nano[r] = t.getNano();
     }
     Usage u = c.usage();
     if (u == null) {
       f |= NO_USAGE;
     } else {
-      int at = r * TOKENS;
-      token(at, u.input());
-      token(at + 1, u.output());
-      token(at + 2, u.cacheRead());
-      token(at + 3, u.cacheWrite());
-      token(at + 4, u.total());
-      token(at + 5, u.reasoning());
+      input.set(r, u.input());
+      output.set(r, u.output());
+      cacheRead.set(r, u.cacheRead());
+      cacheWrite.set(r, u.cacheWrite());
+      totalOverSum.set(r, u.total() - sum(u.input(), u.output(), u.cacheRead(), u.cacheWrite())); // exact mod 2^64
+      reasoning.set(r, u.reasoning());
       f |= cost(r, u.recordedCost()) << COST_SHIFT;
     }
     flags[r] = (byte) f;
@@ -73,29 +77,22 @@ final class CallChunk {
   /** Row {@code r}, with the store's tables as of a moment after it was written. */
   Call get(int r, Object[] sessions, Object[] pairs) {
     int f = flags[r];
-    Instant t = (f & NO_TIME) != 0 ? null : Instant.ofEpochSecond(second[r], nano[r]);
+    Instant t = (f & NO_TIME) != 0 ? null : Instant.ofEpochSecond(second.get(r), nano[r]);
     Usage u = null;
     if ((f & NO_USAGE) == 0) {
-      int at = r * TOKENS;
-      u = new Usage(token(at), token(at + 1), token(at + 2), token(at + 3), token(at + 4), token(at + 5),
+      long in = input.get(r);
+      long out = output.get(r);
+      long cr = cacheRead.get(r);
+      long cw = cacheWrite.get(r);
+      u = new Usage(in, out, cr, cw, sum(in, out, cr, cw) + totalOverSum.get(r), reasoning.get(r),
           cost(r, f >>> COST_SHIFT & 3));
     }
     CallColumns.Names n = NameTable.value(pairs, names[r]);
     return new Call(NameTable.value(sessions, session[r]), t, n.provider(), n.model(), u, (f & ERROR) != 0);
   }
 
-  private void token(int at, long v) {
-    if (v != WIDE && v == (int) v) {
-      tokens[at] = (int) v;
-    } else {
-      tokens[at] = WIDE;
-      side().put(at, v); // keys: token slots (< SIZE * 6), then SIZE * 6 + row for costs
-    }
-  }
-
-  private long token(int at) {
-    int v = tokens[at];
-    return v != WIDE ? v : (Long) side.get(at);
+  private static long sum(long a, long b, long c, long d) {
+    return a + b + c + d;
   }
 
   private int cost(int r, RecordedCost c) {
@@ -110,13 +107,16 @@ final class CallChunk {
       if (total.scale() == (byte) total.scale()) {
         BigInteger unscaled = total.unscaledValue();
         if (unscaled.bitLength() < Long.SIZE) {
-          costUnscaled[r] = unscaled.longValue();
+          costUnscaled.set(r, unscaled.longValue());
           costScale[r] = (byte) total.scale();
           return INLINE;
         }
       }
     }
-    side().put(SIZE * TOKENS + r, c);
+    if (side == null) {
+      side = new ConcurrentHashMap<>();
+    }
+    side.put(r, c);
     return SIDE;
   }
 
@@ -127,16 +127,9 @@ final class CallChunk {
       case NULL_TOTAL:
         return new RecordedCost(null, null, null, null, null);
       case INLINE:
-        return new RecordedCost(null, null, null, null, BigDecimal.valueOf(costUnscaled[r], costScale[r]));
+        return new RecordedCost(null, null, null, null, BigDecimal.valueOf(costUnscaled.get(r), costScale[r]));
       default:
-        return (RecordedCost) side.get(SIZE * TOKENS + r);
+        return side.get(r);
     }
-  }
-
-  private Map<Integer, Object> side() {
-    if (side == null) {
-      side = new ConcurrentHashMap<>();
-    }
-    return side;
   }
 }

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.RandomAccess;
 
 /**
- * An append-only store of calls in columns, about 55 bytes a call instead of ~220 for the objects: session id,
+ * An append-only store of calls in columns, about 40 bytes a call instead of ~220 for the objects: session id,
  * provider and model as numbers into per-store tables, the timestamp, token counters and recorded total as
  * primitives. {@link #get} decodes a new {@link Call} equal to the one added (every field exactly, nulls included).
  * Rows live in fixed-size chunks, so growing never copies a row, and {@link #prefix} is a cheap immutable view that
