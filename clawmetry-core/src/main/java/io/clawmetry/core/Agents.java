@@ -5,6 +5,7 @@ import io.clawmetry.core.discovery.HomeLayout;
 import io.clawmetry.core.source.TranscriptLedger;
 import io.clawmetry.core.source.TranscriptScanner;
 import io.clawmetry.core.usage.Call;
+import io.clawmetry.core.usage.CallColumns;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -25,7 +26,8 @@ final class Agents {
     for (AgentLayout a : layout.agents()) {
       Path legacy = a.isDefault() ? layout.legacySessionsDir() : null;
       scanners.put(a.id(), new TranscriptScanner(a.id(), a.sessionsDir(), legacy, a.database()));
-      ledgers.put(a.id(), new TranscriptLedger<>(a.id(), a.sessionsDir(), legacy, a.database(), Call::of));
+      ledgers.put(a.id(), new TranscriptLedger<>(a.id(), a.sessionsDir(), legacy, a.database(), Call::of,
+          CallColumns::new));
     }
   }
 

@@ -151,49 +151,32 @@ final class DefaultClawMetry implements ClawMetry {
   }
 
   /**
-   * Merges the session index with the ledgers' summaries and joins every call with its session, once per generation.
-   * Caller holds the refresh lock.
+   * Merges the session index with the ledgers' summaries and takes each ledger's calls as they are now, to be joined
+   * with these sessions when first read. Caller holds the refresh lock.
    */
   private ReadState readState(long generation) {
     HomeSnapshot s = readSnapshot();
-    List<Call> calls = new ArrayList<>();
-    List<SessionJoin> joins = new ArrayList<>();
-    List<TranscriptLedger<Call>> ledgers = new ArrayList<>(agents.ledgers());
-    int[] counts = new int[ledgers.size()];
-    for (int i = 0; i < ledgers.size(); i++) {
-      counts[i] = join(ledgers.get(i), 0, s, calls, joins);
+    List<List<Call>> calls = new ArrayList<>();
+    List<SessionJoins> joins = new ArrayList<>();
+    for (TranscriptLedger<Call> l : agents.ledgers()) {
+      calls.add(l.snapshot());
+      joins.add(new SessionJoins(l.agentId(), s));
     }
-    return new ReadState(generation, s, s, this::lockedSnapshot, counts, calls, joins, transcriptWarnings());
+    return new ReadState(generation, s, s, this::lockedSnapshot, calls, joins, transcriptWarnings());
   }
 
   /**
-   * Only lines were appended (no file rewritten, no session index changed): the new calls are joined with the sessions
-   * already known and added; the session list itself is merged again only when someone asks for it. Caller holds the
-   * refresh lock.
+   * Only lines were appended (no file rewritten, no session index changed): the calls, now more of them, are joined
+   * with the sessions already known; the session list itself is merged again only when someone asks for it. Caller
+   * holds the refresh lock.
    */
   private ReadState appended(ReadState old) {
-    List<Call> calls = new ArrayList<>(old.calls);
-    List<SessionJoin> joins = new ArrayList<>(old.joins);
-    List<TranscriptLedger<Call>> ledgers = new ArrayList<>(agents.ledgers());
-    int[] counts = new int[ledgers.size()];
-    for (int i = 0; i < ledgers.size(); i++) {
-      counts[i] = join(ledgers.get(i), old.itemCounts[i], old.joinedWith, calls, joins);
+    List<List<Call>> calls = new ArrayList<>();
+    for (TranscriptLedger<Call> l : agents.ledgers()) {
+      calls.add(l.snapshot());
     }
     return new ReadState(
-        old.generation + 1, old.joinedWith, null, this::lockedSnapshot, counts, calls, joins, transcriptWarnings());
-  }
-
-  /** Adds a ledger's calls from index {@code from} on, each with its session; returns the ledger's call count. */
-  private static int join(
-      TranscriptLedger<Call> l, int from, HomeSnapshot s, List<Call> calls, List<SessionJoin> joins) {
-    List<Call> items = l.items();
-    Map<String, SessionJoin> bySession = new HashMap<>();
-    for (int i = from; i < items.size(); i++) {
-      Call c = items.get(i);
-      calls.add(c);
-      joins.add(bySession.computeIfAbsent(c.sessionId(), id -> s.join(l.agentId(), id)));
-    }
-    return items.size();
+        old.generation + 1, old.joinedWith, null, this::lockedSnapshot, calls, old.joins, transcriptWarnings());
   }
 
   /** The sessions merged from the index and the ledgers' summaries. Caller holds the refresh lock. */
@@ -380,8 +363,17 @@ final class DefaultClawMetry implements ClawMetry {
     Warnings w = new Warnings();
     w.addAll(st.transcriptWarnings);
     UsageAggregator agg = new UsageAggregator(query, costs);
-    for (int i = 0; i < st.calls.size(); i++) {
-      agg.add(st.joins.get(i), st.calls.get(i));
+    for (int l = 0; l < st.calls.size(); l++) {
+      SessionJoins joins = st.joins.get(l);
+      String lastId = null;
+      SessionJoin join = null;
+      for (Call c : st.calls.get(l)) { // decoded one at a time: garbage that dies young
+        if (join == null || !java.util.Objects.equals(c.sessionId(), lastId)) {
+          lastId = c.sessionId();
+          join = joins.of(lastId);
+        }
+        agg.add(join, c);
+      }
     }
     Set<SourceRef> sources = new LinkedHashSet<>();
     for (SessionInfo si : st.joinedWith.sessions()) {

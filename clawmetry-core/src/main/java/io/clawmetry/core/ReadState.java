@@ -5,7 +5,6 @@ import io.clawmetry.api.UsageQuery;
 import io.clawmetry.api.UsageReport;
 import io.clawmetry.api.Warning;
 import io.clawmetry.core.usage.Call;
-import io.clawmetry.core.usage.SessionJoin;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * Everything read from a home at one generation, published atomically so that readers never take a lock: the
- * sessions, every model call already joined with its session (key, origin, channel), the transcripts' warnings, and
+ * sessions, every model call (per agent: an immutable prefix of its ledger, with the session each call belongs to), the
+ * transcripts' warnings, and
  * caches of what was computed from them (usage reports by query, the home description). A refresh that finds nothing
  * new keeps the state, and so its caches.
  */
@@ -28,12 +28,10 @@ final class ReadState {
   final HomeSnapshot joinedWith;
   private final Supplier<HomeSnapshot> rebuild;
   private volatile HomeSnapshot current;
-  /** How many of each ledger's items are in {@link #calls}, in ledger order. */
-  final int[] itemCounts;
-  /** Every call, and at the same index the session it belongs to (one shared instance per session). */
-  final List<Call> calls;
-
-  final List<SessionJoin> joins;
+  /** Per ledger, in ledger order: its calls as of this generation (decoded when read, never copied). */
+  final List<List<Call>> calls;
+  /** Per ledger, in ledger order: the session each of its calls belongs to. */
+  final List<SessionJoins> joins;
   final List<Warning> transcriptWarnings;
   final AtomicReference<Home> home = new AtomicReference<>();
   private final Map<UsageQuery, UsageReport> reports =
@@ -56,15 +54,13 @@ final class ReadState {
       HomeSnapshot joinedWith,
       HomeSnapshot current,
       Supplier<HomeSnapshot> rebuild,
-      int[] itemCounts,
-      List<Call> calls,
-      List<SessionJoin> joins,
+      List<List<Call>> calls,
+      List<SessionJoins> joins,
       List<Warning> transcriptWarnings) {
     this.generation = generation;
     this.joinedWith = joinedWith;
     this.current = current;
     this.rebuild = rebuild;
-    this.itemCounts = itemCounts.clone();
     this.calls = List.copyOf(calls);
     this.joins = List.copyOf(joins);
     this.transcriptWarnings = List.copyOf(transcriptWarnings);

@@ -59,5 +59,17 @@ public record IndexEntry(
     Long contextWindow) {
   public IndexEntry {
     previousSessionIds = List.copyOf(previousSessionIds);
+    // a handful of distinct values over thousands of entries (and of the sessions merged from them): one copy each
+    agentId = intern(agentId);
+    status = intern(status);
+    provider = intern(provider);
+    model = intern(model);
+    channel = intern(channel);
+    chatType = intern(chatType);
+    createdVia = intern(createdVia);
+  }
+
+  private static String intern(String s) {
+    return s == null ? null : s.intern();
   }
 }

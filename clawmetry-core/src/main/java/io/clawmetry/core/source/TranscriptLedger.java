@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One agent's transcripts read once and then kept up to date by reading only what changed: per file its size,
@@ -59,25 +60,43 @@ public final class TranscriptLedger<T> implements AutoCloseable {
   private final Path legacySessionsDir;
   private final Path agentDatabase;
   private final Function<TranscriptEvent, Optional<T>> extractor;
+  private final Supplier<? extends List<T>> store;
   private volatile boolean watchDirectories;
 
   private final Map<Path, Cursor> cursors = new LinkedHashMap<>();
   private final Map<String, StreamState> dbStates = new HashMap<>();
   private Map<String, Long> dbLastSeq = new LinkedHashMap<>();
   private DedupKeySet seen = new DedupKeySet();
-  private final List<T> items = new ArrayList<>();
+  private List<T> items;
   private SummaryBuilder summaries;
   private Warnings warnings = new Warnings();
   private boolean loaded;
   private DirectoryWatch watch;
 
-  /** A ledger over the same sources as {@link TranscriptScanner}. */
+  /** A ledger over the same sources as {@link TranscriptScanner}, keeping its items in an {@link ArrayList}. */
   public TranscriptLedger(
       String agentId,
       Path sessionsDir,
       Path legacySessionsDir,
       Path agentDatabase,
       Function<TranscriptEvent, Optional<T>> extractor) {
+    this(agentId, sessionsDir, legacySessionsDir, agentDatabase, extractor, ArrayList::new);
+  }
+
+  /**
+   * A ledger over the same sources as {@link TranscriptScanner}, keeping its items in lists made by {@code store}: a
+   * new one at first and whenever everything is read again (a list handed out earlier is never cleared). A
+   * {@link PrefixList} makes {@link #snapshot()} free.
+   */
+  public TranscriptLedger(
+      String agentId,
+      Path sessionsDir,
+      Path legacySessionsDir,
+      Path agentDatabase,
+      Function<TranscriptEvent, Optional<T>> extractor,
+      Supplier<? extends List<T>> store) {
+    this.store = store;
+    this.items = store.get();
     this.agentId = agentId;
     this.sessionsDir = sessionsDir;
     this.legacySessionsDir = legacySessionsDir;
@@ -255,9 +274,17 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     return loaded;
   }
 
-  /** Everything kept so far, in reading order. */
+  /** Everything kept so far, in reading order: a live view, for the thread that refreshes. */
   public List<T> items() {
     return Collections.unmodifiableList(items);
+  }
+
+  /**
+   * Everything kept so far, in reading order, as an immutable list that later refreshes leave as it is (a prefix
+   * view of a {@link PrefixList} store, else a copy): what may be published to other threads.
+   */
+  public List<T> snapshot() {
+    return items instanceof PrefixList<T> p ? p.prefix(p.size()) : List.copyOf(items);
   }
 
   /** One summary per session id, as of the last refresh. */
@@ -326,7 +353,7 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     dbStates.clear();
     dbLastSeq = new LinkedHashMap<>();
     seen = new DedupKeySet();
-    items.clear();
+    items = store.get(); // a snapshot handed out earlier may still be read
     summaries = new SummaryBuilder(agentId);
     warnings = new Warnings();
     loaded = false;
