@@ -43,6 +43,9 @@ public final class Main {
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err, Environment env, boolean terminal) {
     CommandLine cl = new CommandLine(new RootCommand(new CliContext(out, err, env, terminal)));
+    for (Class<?> sub : RootCommand.subcommandsFor(args)) {
+      cl.addSubcommand(sub); // before the settings below, which apply to the subcommands present
+    }
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -26,7 +26,7 @@ import java.util.TreeMap;
 
 /**
  * Builds the price chain of a home: {@code openclaw.json} provider prices, then each agent's generated model catalog
- * ({@code <agentDir>/models.json}, JSONL era), then the bundled LiteLLM table.
+ * ({@code <agentDir>/models.json}, JSONL era), then the bundled LiteLLM table (read on its first lookup).
  */
 final class Prices {
 
@@ -60,7 +60,7 @@ final class Prices {
         throw new IllegalArgumentException("cannot read the pricing file " + files.litellm() + ": " + e.getMessage());
       }
     }
-    chain.add(LiteLlmPrices.bundled());
+    chain.add(LiteLlmPrices.bundledOnFirstUse()); // read only if a lookup gets this far
     return new PriceBook(chain);
   }
 

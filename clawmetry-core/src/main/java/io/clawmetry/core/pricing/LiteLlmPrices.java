@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +33,17 @@ public final class LiteLlmPrices implements PriceSource {
           "(input_cost_per_token|output_cost_per_token|cache_read_input_token_cost|cache_creation_input_token_cost)"
               + "_above_(\\d+)k_tokens");
 
+  /** The fields kept from an entry besides the tiers; every other number is skipped without being converted. */
+  private static final Set<String> BASE_FIELDS =
+      Set.of(
+          "input_cost_per_token",
+          "output_cost_per_token",
+          "cache_read_input_token_cost",
+          "cache_creation_input_token_cost",
+          "cache_creation_input_token_cost_above_1hr");
+
+  private static final String BUNDLED_NAME = "litellm (bundled)";
+
   private final String name;
   private final Map<String, TokenPrices> byKey;
 
@@ -46,10 +58,39 @@ public final class LiteLlmPrices implements PriceSource {
       if (in == null) {
         throw new IllegalStateException("bundled price table missing: " + BUNDLED);
       }
-      return read("litellm (bundled)", in);
+      return read(BUNDLED_NAME, in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The bundled table as a source that reads it on its first lookup (1.5 MB of JSON, ~0.1 s at start-up): a run whose
+   * calls all carry a recorded cost, or whose models an earlier source prices, never reads it.
+   */
+  public static PriceSource bundledOnFirstUse() {
+    return new PriceSource() {
+      private volatile LiteLlmPrices table;
+
+      @Override
+      public String name() {
+        return BUNDLED_NAME;
+      }
+
+      @Override
+      public Optional<TokenPrices> find(String provider, String model) {
+        LiteLlmPrices t = table;
+        if (t == null) {
+          synchronized (this) {
+            t = table;
+            if (t == null) {
+              table = t = bundled();
+            }
+          }
+        }
+        return t.find(provider, model);
+      }
+    };
   }
 
   /** Reads a table in LiteLLM's format. */
@@ -84,12 +125,15 @@ public final class LiteLlmPrices implements PriceSource {
         p.skipChildren();
         continue;
       }
-      BigDecimal v = p.getDecimalValue();
-      Matcher m = TIER_FIELD.matcher(f);
-      if (m.matches()) {
-        tiers.computeIfAbsent(Long.parseLong(m.group(2)) * 1000, k -> new HashMap<>()).put(m.group(1), v);
-      } else {
-        base.put(f, v);
+      if (BASE_FIELDS.contains(f)) {
+        base.put(f, p.getDecimalValue());
+      } else if (f.contains("_above_")) {
+        Matcher m = TIER_FIELD.matcher(f);
+        if (m.matches()) {
+          tiers
+              .computeIfAbsent(Long.parseLong(m.group(2)) * 1000, k -> new HashMap<>())
+              .put(m.group(1), p.getDecimalValue());
+        }
       }
     }
     if (!base.containsKey("input_cost_per_token") && !base.containsKey("output_cost_per_token")) {
