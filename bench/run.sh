@@ -7,7 +7,8 @@
 #   SIZES="200 1000"     corpus sizes in MB (generated once, reused; about 10k sessions each)
 #   RUNS=5               runs per tool and corpus (the median is reported)
 #   JAR=...              the clawmetry jar (default: clawmetry-cli/target/clawmetry.jar, built if missing)
-#   JAVA_OPTS="..."      JVM flags for clawmetry (default: the flags recommended for bin/clawmetry)
+#   JAVA_OPTS="..."      JVM flags for clawmetry (default: bin/clawmetry's own flags; clawmetry is run through
+#                        bin/clawmetry, so with its start-up archive, as users run it)
 #   CCUSAGE=...          the ccusage binary (default: installs ccusage@20.0.24 with npm under WORK_DIR)
 #
 # Prints a table; writes nothing into the repository.
@@ -18,7 +19,9 @@ case "$(cd "$(dirname "$work")" 2>/dev/null && pwd)/" in "$root"/*) echo "run.sh
 mkdir -p "$work"
 sizes="${SIZES:-200 1000}"
 runs="${RUNS:-5}"
-java_opts="${JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmx64m -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m}"
+launcher_opts="$(sed -n 's/^opts="\${CLAWMETRY_JAVA_OPTS:-\(.*\)}"$/\1/p' "$root/bin/clawmetry")"
+java_opts="${JAVA_OPTS:-$launcher_opts}"
+export CLAWMETRY_JAVA_OPTS="$java_opts"
 jar="${JAR:-$root/clawmetry-cli/target/clawmetry.jar}"
 timebin=/usr/bin/time
 [ -x "$timebin" ] || { echo "run.sh: /usr/bin/time is missing (apt-get install time)" >&2; exit 2; }
@@ -32,6 +35,7 @@ if [ ! -x "$ccusage" ]; then
   echo "installing ccusage@20.0.24 under $work/npm ..." >&2
   npm install --silent --prefix "$work/npm" ccusage@20.0.24 >&2
 fi
+[ -x "$ccusage" ] || chmod +x "$ccusage" # npm unpacks the platform binary without its execute bit here
 
 # the corpus generator and the in-process harness, compiled outside the repository
 mkdir -p "$work/classes"
@@ -62,7 +66,7 @@ for size in $sizes; do
   : > "$work/cm.txt"; : > "$work/cc.txt"
   for i in $(seq "$runs"); do
     # shellcheck disable=SC2086
-    timed "$work/cm-$size.json" java $java_opts -jar "$jar" usage daily --json --home "$corpus" >> "$work/cm.txt"
+    timed "$work/cm-$size.json" "$root/bin/clawmetry" usage daily --json --home "$corpus" >> "$work/cm.txt"
     timed "$work/cc-$size.json" "$ccusage" openclaw daily --json --offline --open-claw-path "$corpus" >> "$work/cc.txt"
   done
   cm_wall=$(cut -d' ' -f1 "$work/cm.txt" | median); cc_wall=$(cut -d' ' -f1 "$work/cc.txt" | median)
@@ -88,7 +92,7 @@ done
 
 echo
 echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "clawmetry: java $java_opts -jar $(basename "$jar") usage daily --json --home CORPUS"
+echo "clawmetry: bin/clawmetry usage daily --json --home CORPUS   (java $java_opts + start-up archive)"
 echo "ccusage:   $(basename "$ccusage") openclaw daily --json --offline --open-claw-path CORPUS   (native binary, 20.0.24)"
 echo "median of $runs cold runs each, alternating; RSS = max over the runs (/usr/bin/time %M)"
 echo
