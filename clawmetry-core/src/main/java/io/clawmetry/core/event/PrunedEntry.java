@@ -40,15 +40,11 @@ final class PrunedEntry {
   private static final Set<String> MESSAGE = ContentSkipper.MESSAGE;
 
   /** The kept names by length, as bytes: a field name is matched without making a String of it. */
-  private static final String[][] ENTRY_NAMES = byLength(ENTRY, "message");
+  private static final String[][] ENTRY_NAMES = byLength(ENTRY);
 
-  private static final String[][] MESSAGE_NAMES = byLength(MESSAGE, null);
+  private static final String[][] MESSAGE_NAMES = byLength(MESSAGE);
 
-  private static String[][] byLength(Set<String> names, String also) {
-    java.util.List<String> all = new java.util.ArrayList<>(names);
-    if (also != null && !names.contains(also)) {
-      all.add(also);
-    }
+  private static String[][] byLength(Set<String> all) {
     int longest = all.stream().mapToInt(String::length).max().orElse(0);
     String[][] out = new String[longest + 1][];
     for (int len = 0; len <= longest; len++) {
@@ -149,24 +145,27 @@ final class PrunedEntry {
         return ahead;
       }
     }
+    ObjectNode entry = Json.STRICT.createObjectNode();
+    return walk(buf, off, off + len, entry) == off + len ? entry : null;
+  }
+
+  /**
+   * Checks the entry starting at {@code off} (after optional whitespace), looking no further than {@code limit}, and
+   * puts its kept fields into {@code entry}; returns the index after the whitespace that follows it, or -1 when it is
+   * not accepted (including a kept value Jackson would not read: the line is then left to the normal parser).
+   */
+  private int walk(byte[] buf, int off, int limit, ObjectNode entry) {
     b = buf;
-    end = off + len;
+    end = limit;
     depth = 0;
     try {
       int i = ws(off);
       if (i >= end || b[i] != '{') {
-        return null;
+        return -1;
       }
-      ObjectNode entry = Json.STRICT.createObjectNode();
-      i = object(i, entry, true);
-      if (ws(i) != end) {
-        return null;
-      }
-      return entry;
-    } catch (Rejected | ArrayIndexOutOfBoundsException e) {
-      return null;
-    } catch (java.io.IOException e) {
-      return null; // a kept value Jackson would not read: leave the line to the normal parser
+      return ws(object(i, entry, true));
+    } catch (Rejected | ArrayIndexOutOfBoundsException | java.io.IOException e) {
+      return -1;
     } finally {
       b = null;
     }
@@ -182,30 +181,16 @@ final class PrunedEntry {
    */
   int lineEnd(byte[] buf, int off, int limit) {
     forgetAhead();
-    b = buf;
-    end = limit;
-    depth = 0;
-    try {
-      if (off >= end || b[off] != '{') {
-        return -1;
-      }
-      ObjectNode entry = Json.STRICT.createObjectNode();
-      int i = ws(object(off, entry, true));
-      if (i >= end || b[i] != '\n') {
-        return -1;
-      }
-      aheadBuf = buf;
-      aheadOff = off;
-      aheadLen = i - off;
-      aheadEntry = entry;
-      return i;
-    } catch (Rejected | ArrayIndexOutOfBoundsException e) {
+    ObjectNode entry = Json.STRICT.createObjectNode();
+    int i = walk(buf, off, limit, entry);
+    if (i < 0 || i >= limit || buf[i] != '\n') {
       return -1;
-    } catch (java.io.IOException e) {
-      return -1;
-    } finally {
-      b = null;
     }
+    aheadBuf = buf;
+    aheadOff = off;
+    aheadLen = i - off;
+    aheadEntry = entry;
+    return i;
   }
 
   /**
@@ -338,13 +323,8 @@ final class PrunedEntry {
       return o;
     }
     while (true) {
-      int nameEnd = nameEnd(i + 1);
-      String n;
-      if (escaped) {
-        n = Json.STRICT.readTree(b, i, nameEnd + 1 - i).textValue();
-      } else {
-        n = new String(b, i + 1, nameEnd - i - 1, StandardCharsets.UTF_8);
-      }
+      int nameEnd = name(i + 1); // an accepted line has no escapes in its names
+      String n = new String(b, i + 1, nameEnd - i - 1, StandardCharsets.UTF_8);
       i = ws(ws(nameEnd + 1) + 1);
       int valueStart = i;
       escaped = false;
@@ -376,12 +356,6 @@ final class PrunedEntry {
       }
       i = ws(i + 1);
     }
-  }
-
-  /** The closing quote of a checked string whose body starts at {@code i}; sets {@code escaped}. */
-  private int nameEnd(int i) {
-    escaped = false;
-    return string(i) - 1;
   }
 
   private boolean isInteger(int from, int to) {
