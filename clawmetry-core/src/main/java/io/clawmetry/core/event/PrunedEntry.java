@@ -44,6 +44,10 @@ final class PrunedEntry {
 
   private static final String[][] MESSAGE_NAMES = byLength(MESSAGE);
 
+  private static final byte[][][] ENTRY_BYTES = bytes(ENTRY_NAMES);
+
+  private static final byte[][][] MESSAGE_BYTES = bytes(MESSAGE_NAMES);
+
   private static String[][] byLength(Set<String> all) {
     int longest = all.stream().mapToInt(String::length).max().orElse(0);
     String[][] out = new String[longest + 1][];
@@ -54,20 +58,35 @@ final class PrunedEntry {
     return out;
   }
 
+  private static byte[][][] bytes(String[][] names) {
+    byte[][][] out = new byte[names.length][][];
+    for (int len = 0; len < names.length; len++) {
+      out[len] = new byte[names[len].length][];
+      for (int k = 0; k < names[len].length; k++) {
+        out[len][k] = names[len][k].getBytes(StandardCharsets.US_ASCII);
+      }
+    }
+    return out;
+  }
+
   /** The kept name spelled by {@code b[from, to)} (ASCII names only), or null. */
-  private String kept(String[][] names, int from, int to) {
+  private String kept(boolean entryLevel, int from, int to) {
+    byte[][][] all = entryLevel ? ENTRY_BYTES : MESSAGE_BYTES;
     int len = to - from;
-    if (len >= names.length) {
+    if (len >= all.length) {
       return null;
     }
-    candidates:
-    for (String n : names[len]) {
+    byte[][] candidates = all[len];
+    byte[] bytes = b;
+    next:
+    for (int c = 0; c < candidates.length; c++) {
+      byte[] n = candidates[c];
       for (int k = 0; k < len; k++) {
-        if (b[from + k] != n.charAt(k)) {
-          continue candidates;
+        if (bytes[from + k] != n[k]) {
+          continue next;
         }
       }
-      return n;
+      return (entryLevel ? ENTRY_NAMES : MESSAGE_NAMES)[len][c];
     }
     return null;
   }
@@ -145,7 +164,7 @@ final class PrunedEntry {
         return ahead;
       }
     }
-    ObjectNode entry = Json.STRICT.createObjectNode();
+    ObjectNode entry = newObject();
     return walk(buf, off, off + len, entry) == off + len ? entry : null;
   }
 
@@ -181,7 +200,7 @@ final class PrunedEntry {
    */
   int lineEnd(byte[] buf, int off, int limit) {
     forgetAhead();
-    ObjectNode entry = Json.STRICT.createObjectNode();
+    ObjectNode entry = newObject();
     int i = walk(buf, off, limit, entry);
     if (i < 0 || i >= limit || buf[i] != '\n') {
       return -1;
@@ -208,6 +227,11 @@ final class PrunedEntry {
     } finally {
       b = null;
     }
+  }
+
+  /** An empty object node backed by a {@link SmallFieldMap} (equal to, and read like, Jackson's own). */
+  private static ObjectNode newObject() {
+    return new ObjectNode(Json.STRICT.getNodeFactory(), new SmallFieldMap());
   }
 
   private void forgetAhead() {
@@ -240,16 +264,16 @@ final class PrunedEntry {
         throw REJECTED;
       }
       i = ws(i + 1);
-      String n = into == null ? null : kept(entryLevel ? ENTRY_NAMES : MESSAGE_NAMES, nameStart, nameEnd);
+      String n = into == null ? null : kept(entryLevel, nameStart, nameEnd);
       if (n != null && entryLevel && n.equals("message") && at(i) == '{') {
-        ObjectNode message = Json.STRICT.createObjectNode();
+        ObjectNode message = newObject();
         i = object(i, message, false);
         into.set(n, message);
       } else if (n != null) {
         int valueStart = i;
         escaped = false;
         i = value(i);
-        into.set(n, node(valueStart, i));
+        into.set(n, fewValues(n) ? sharedText(valueStart, i) : node(valueStart, i));
       } else {
         i = value(i);
       }
@@ -264,6 +288,44 @@ final class PrunedEntry {
         throw REJECTED;
       }
     }
+  }
+
+  /** Kept fields whose values repeat on almost every line (types, roles, providers, models). */
+  private static boolean fewValues(String name) {
+    return name == "type" || name == "role" || name == "provider" || name == "model" || name == "api"
+        || name == "stopReason";
+  }
+
+  private static final int TEXT_SLOTS = 64;
+  private static final int TEXT_MAX = 48;
+
+  /** The last plain strings seen per hash slot (bytes without quotes) and their nodes, for {@link #sharedText}. */
+  private final byte[][] textBytes = new byte[TEXT_SLOTS][];
+
+  private final TextNode[] textNodes = new TextNode[TEXT_SLOTS];
+
+  /**
+   * {@link #node} for a value of a {@link #fewValues} field: a plain string seen before on this thread is the same
+   * (immutable) node again instead of a new String and node per line.
+   */
+  private JsonNode sharedText(int from, int to) throws java.io.IOException {
+    int len = to - from - 2;
+    if (b[from] != '"' || escaped || len > TEXT_MAX) {
+      return node(from, to);
+    }
+    int h = len;
+    for (int k = from + 1; k < to - 1; k++) {
+      h = 31 * h + b[k];
+    }
+    int slot = (h ^ (h >>> 7)) & (TEXT_SLOTS - 1);
+    byte[] seen = textBytes[slot];
+    if (seen != null && java.util.Arrays.equals(seen, 0, seen.length, b, from + 1, to - 1)) {
+      return textNodes[slot];
+    }
+    TextNode t = (TextNode) node(from, to);
+    textBytes[slot] = java.util.Arrays.copyOfRange(b, from + 1, to - 1);
+    textNodes[slot] = t;
+    return t;
   }
 
   /** The node for the checked value {@code b[from, to)}, as Jackson's tree reader would build it. */
@@ -311,13 +373,53 @@ final class PrunedEntry {
     if (isInteger(from, to)) {
       return Json.STRICT.readTree(b, from, to - from);
     }
+    JsonNode plain = plainDecimal(from, to);
+    if (plain != null) {
+      return plain;
+    }
     BigDecimal v = new BigDecimal(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
     return DecimalNode.valueOf(v.signum() == 0 ? BigDecimal.ZERO : v.stripTrailingZeros());
   }
 
+  /**
+   * A checked decimal without exponent and with at most 18 digits ({@code -?d+.d+}), read without text: the same
+   * value and scale as {@code new BigDecimal(text).stripTrailingZeros()} (zero as {@link BigDecimal#ZERO}); null for
+   * other spellings.
+   */
+  private JsonNode plainDecimal(int from, int to) {
+    int k = b[from] == '-' ? from + 1 : from;
+    long unscaled = 0;
+    int digits = 0;
+    int scale = -1;
+    for (; k < to; k++) {
+      byte d = b[k];
+      if (d == '.') {
+        scale = 0;
+      } else if (d >= '0' && d <= '9') {
+        if (++digits > 18) {
+          return null;
+        }
+        unscaled = unscaled * 10 + (d - '0');
+        if (scale >= 0) {
+          scale++;
+        }
+      } else {
+        return null; // an exponent
+      }
+    }
+    if (unscaled == 0) {
+      return DecimalNode.valueOf(BigDecimal.ZERO);
+    }
+    while (unscaled % 10 == 0) {
+      unscaled /= 10;
+      scale--;
+    }
+    return DecimalNode.valueOf(BigDecimal.valueOf(b[from] == '-' ? -unscaled : unscaled, scale));
+  }
+
   /** The tree of the checked object at {@code i}, as Jackson's tree reader builds it (a later duplicate name wins). */
   private ObjectNode objectNode(int i) throws java.io.IOException {
-    ObjectNode o = Json.STRICT.createObjectNode();
+    ObjectNode o = newObject();
     i = ws(i + 1);
     if (b[i] == '}') {
       return o;
@@ -437,12 +539,28 @@ final class PrunedEntry {
     int stop = end;
     while (true) {
       if (i + 8 <= stop) {
-        long flagged = specials((long) LONGS.get(bytes, i));
+        long w = (long) LONGS.get(bytes, i);
+        long quote = w ^ 0x2222222222222222L;
+        long backslash = w ^ 0x5c5c5c5c5c5c5c5cL;
+        long flagged =
+            ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash | (w - 0x2020202020202020L) & ~w | w) & HIGHS;
         if (flagged == 0) {
           i += 8;
           continue;
         }
-        i += firstFlaggedByte(flagged); // straight to the first byte that needs a look
+        int k = firstFlaggedByte(flagged);
+        i += k;
+        if (k == 0 || i + 8 <= stop) {
+          w = k == 0 ? w : (long) LONGS.get(bytes, i);
+          int c = (int) w & 0xff;
+          if (c == '"') {
+            return i + 1;
+          }
+          if (c >= 0x80) {
+            i += utf8Word(w, c);
+            continue;
+          }
+        }
       } else if (i >= stop) {
         throw REJECTED;
       }
@@ -465,6 +583,29 @@ final class PrunedEntry {
           throw REJECTED; // a raw control character
       }
     }
+  }
+
+  /**
+   * The length of the well-formed UTF-8 sequence whose lead byte {@code c} (0x80 or above) is the lowest byte of the
+   * little-endian word {@code w} (the same rules as {@link #utf8}, checked on the word at once).
+   */
+  private static int utf8Word(long w, int c) {
+    int c1 = (int) (w >>> 8) & 0xff;
+    if (c < 0xe0) {
+      if (c >= 0xc2 && (w & 0xc000L) == 0x8000L) {
+        return 2;
+      }
+    } else if (c < 0xf0) {
+      if ((w & 0xc0c000L) == 0x808000L && (c != 0xe0 || c1 >= 0xa0) && (c != 0xed || c1 < 0xa0)) {
+        return 3;
+      }
+    } else if (c <= 0xf4
+        && (w & 0xc0c0c000L) == 0x80808000L
+        && (c != 0xf0 || c1 >= 0x90)
+        && (c != 0xf4 || c1 < 0x90)) {
+      return 4;
+    }
+    throw REJECTED;
   }
 
   private int escape(int i) {
@@ -590,6 +731,10 @@ final class PrunedEntry {
   }
 
   private int ws(int i) {
+    return i < end && b[i] > ' ' ? i : wsSlow(i);
+  }
+
+  private int wsSlow(int i) {
     while (i < end) {
       byte c = b[i];
       if (c != ' ' && c != '\t' && c != '\r') { // never '\n': a line holds none, and lineEnd stops there
