@@ -100,6 +100,9 @@ final class TranscriptCommand implements Callable<Integer> {
         if (u.cacheWrite() > 0) {
           b.append(" cacheWrite=").append(u.cacheWrite());
         }
+        if (u.cacheWrite1h() > 0) {
+          b.append(" cacheWrite1h=").append(u.cacheWrite1h());
+        }
         if (u.recordedCost() != null) {
           b.append(" $").append(u.recordedCost().total().toPlainString());
         }

@@ -44,7 +44,8 @@ final class RunLogEntry {
 
   /**
    * {@code usage{input_tokens, output_tokens, total_tokens, cache_read_tokens?, cache_write_tokens?}} as a {@link
-   * Usage} without cost. {@code total_tokens} is kept as logged; only when it is missing is it the sum.
+   * Usage} without cost. {@code total_tokens} is kept as logged; only when it is missing is it the sum. A run log does
+   * not split its cache writes by lifetime, so {@code cacheWrite1h} is 0 (a run is costed from its transcript).
    */
   static Usage usage(JsonNode u) {
     if (u == null || !u.isObject()) {

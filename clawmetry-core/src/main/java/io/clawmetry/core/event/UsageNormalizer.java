@@ -14,6 +14,11 @@ import java.util.List;
  * subtracted from the prompt count (which includes it), never one from Anthropic's {@code cache_read_input_tokens} or
  * pi names; a recorded total wins over the sum; {@code contextUsage} (a context size) is never summed. {@code
  * usage.cost} becomes a {@link RecordedCost} with exact decimals from the JSON text.
+ *
+ * <p>The 1-hour part of the cache writes is OpenClaw's {@code cacheWrite1h}, or Anthropic's {@code
+ * cache_creation.ephemeral_1h_input_tokens}; when no cache-write count is given but Anthropic's {@code cache_creation}
+ * split is, the cache writes are its 1-hour plus 5-minute tokens (as OpenClaw reads them). The 1-hour part is clamped
+ * to {@code [0, cacheWrite]}.
  */
 public final class UsageNormalizer {
 
@@ -35,6 +40,10 @@ public final class UsageNormalizer {
       List.of("cached_tokens", "input_tokens_details.cached_tokens", "prompt_tokens_details.cached_tokens");
   private static final List<String> CACHE_WRITE =
       List.of("cacheWrite", "cache_write", "cache.write", "cache_creation_input_tokens", "cache_write_tokens");
+  private static final List<String> CACHE_WRITE_1H =
+      List.of("cacheWrite1h", "cache_write_1h", "cache_creation.ephemeral_1h_input_tokens");
+  private static final List<String> ANTHROPIC_1H = List.of("cache_creation.ephemeral_1h_input_tokens");
+  private static final List<String> ANTHROPIC_5M = List.of("cache_creation.ephemeral_5m_input_tokens");
   private static final List<String> TOTAL = List.of("total", "totalTokens", "total_tokens");
   private static final List<String> REASONING =
       List.of(
@@ -53,7 +62,8 @@ public final class UsageNormalizer {
     long input = first(usage, INPUT).value;
     long output = first(usage, OUTPUT).value;
     Found cacheRead = first(usage, CACHE_READ);
-    long cacheWrite = first(usage, CACHE_WRITE).value;
+    Found cacheWriteGiven = first(usage, CACHE_WRITE);
+    long cacheWrite = cacheWriteGiven.present ? cacheWriteGiven.value : anthropicSplit(usage);
     if (cacheRead.present && OPENAI_CACHED.contains(cacheRead.name)) {
       input = Math.max(0, input - cacheRead.value);
     }
@@ -67,7 +77,13 @@ public final class UsageNormalizer {
         cacheWrite,
         total.present ? total.value : sum,
         reasoning,
-        cost(usage.get("cost")));
+        cost(usage.get("cost")),
+        Math.min(Math.max(0, first(usage, CACHE_WRITE_1H).value), Math.max(0, cacheWrite)));
+  }
+
+  /** Anthropic's {@code cache_creation} 1-hour plus 5-minute tokens (0 when neither is given). */
+  private static long anthropicSplit(JsonNode usage) {
+    return first(usage, ANTHROPIC_1H).value + first(usage, ANTHROPIC_5M).value;
   }
 
   /**

@@ -41,7 +41,12 @@ public final class CostFunction {
     }
   }
 
-  /** An estimate from prices alone. */
+  /**
+   * An estimate from prices alone, as OpenClaw's {@code calculateUsageCost} prices a call: the tier is chosen by the
+   * prompt (input + cache read + cache write tokens); cache writes to the 1-hour cache are charged at the 1-hour price
+   * ({@link TokenPrices#cacheWrite1hOrTwiceInput}: the published one, else twice the input price), the rest of the
+   * cache writes (5-minute cache) at the cache-write price.
+   */
   public PricedCost estimate(Usage usage, String provider, String model) {
     if (usage.isZero()) {
       return new PricedCost(BigDecimal.ZERO, CostSource.ESTIMATED, null);
@@ -55,7 +60,8 @@ public final class CostFunction {
         times(usage.input(), p.input())
             .add(times(usage.output(), p.output()))
             .add(times(usage.cacheRead(), p.cacheRead()))
-            .add(times(usage.cacheWrite(), p.cacheWrite()));
+            .add(times(usage.cacheWrite() - usage.cacheWrite1h(), p.cacheWrite()))
+            .add(times(usage.cacheWrite1h(), p.cacheWrite1hOrTwiceInput()));
     return new PricedCost(amount.stripTrailingZeros(), CostSource.ESTIMATED, match.get().source());
   }
 

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * LiteLLM's model price table ({@code model_prices_and_context_window.json}, MIT, bundled with its attribution), or a
- * newer copy of it given with {@code --pricing-file}. Only token prices are kept; tiers come from the
- * {@code *_above_<N>k_tokens} fields.
+ * newer copy of it given with {@code --pricing-file}. Only token prices are kept (the 1-hour cache-write price from
+ * {@code cache_creation_input_token_cost_above_1hr}); tiers come from the {@code *_above_<N>k_tokens} fields.
  */
 public final class LiteLlmPrices implements PriceSource {
 
@@ -30,8 +30,8 @@ public final class LiteLlmPrices implements PriceSource {
 
   private static final Pattern TIER_FIELD =
       Pattern.compile(
-          "(input_cost_per_token|output_cost_per_token|cache_read_input_token_cost|cache_creation_input_token_cost)"
-              + "_above_(\\d+)k_tokens");
+          "(input_cost_per_token|output_cost_per_token|cache_read_input_token_cost"
+              + "|cache_creation_input_token_cost_above_1hr|cache_creation_input_token_cost)_above_(\\d+)k_tokens");
 
   /** The fields kept from an entry besides the tiers; every other number is skipped without being converted. */
   private static final Set<String> BASE_FIELDS =
@@ -148,7 +148,8 @@ public final class LiteLlmPrices implements PriceSource {
                     f.get("input_cost_per_token"),
                     f.get("output_cost_per_token"),
                     f.get("cache_read_input_token_cost"),
-                    f.get("cache_creation_input_token_cost"))));
+                    f.get("cache_creation_input_token_cost"),
+                    f.get("cache_creation_input_token_cost_above_1hr"))));
     return new TokenPrices(
         base.get("input_cost_per_token"),
         base.get("output_cost_per_token"),

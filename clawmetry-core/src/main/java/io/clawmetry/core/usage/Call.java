@@ -36,14 +36,17 @@ public record Call(String sessionId, Instant timestamp, String provider, String 
             kind == CallClassifier.Kind.ERROR));
   }
 
-  /** The usage with its recorded cost reduced to the total, the only part a report uses (memory: one per call). */
+  /**
+   * The usage with its recorded cost reduced to the total, the only part a report uses (memory: one per call); the
+   * token counters, the 1-hour cache writes included, are kept as they are.
+   */
   private static Usage totalCostOnly(Usage u) {
     RecordedCost c = u.recordedCost();
     if (c == null || c.input() == null && c.output() == null && c.cacheRead() == null && c.cacheWrite() == null) {
       return u;
     }
     return new Usage(u.input(), u.output(), u.cacheRead(), u.cacheWrite(), u.total(), u.reasoning(),
-        new RecordedCost(null, null, null, null, c.total()));
+        new RecordedCost(null, null, null, null, c.total()), u.cacheWrite1h());
   }
 
   private static String intern(String s) {

@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #SIZE} rows of calls, one column per field (about 38 bytes a row on real data): session and provider/model
  * as numbers into the store's tables, the timestamp as epoch second and nano, the token counters and the recorded
  * total's unscaled value in {@link LongColumn}s (4 bytes a value that fits an int, none for a column of zeros; the
- * total is kept as its difference from the sum of the four counters), the total's scale in a byte. A recorded cost
+ * total is kept as its difference from the sum of the four counters; the 1-hour part of the cache writes, zero unless
+ * a provider reports it, costs nothing until a row has one), the total's scale in a byte. A recorded cost
  * with parts, or whose scale does not fit a byte, is kept as it is in a side map (empty on real data). Rows are
  * written once, by one writer, before any reader is given them; the side map is concurrent because the writer may
  * add to it while a reader reads older rows.
@@ -40,6 +41,7 @@ final class CallChunk {
   private final LongColumn output = new LongColumn(SIZE);
   private final LongColumn cacheRead = new LongColumn(SIZE);
   private final LongColumn cacheWrite = new LongColumn(SIZE);
+  private final LongColumn cacheWrite1h = new LongColumn(SIZE);
   private final LongColumn totalOverSum = new LongColumn(SIZE);
   private final LongColumn reasoning = new LongColumn(SIZE);
   private final LongColumn costUnscaled = new LongColumn(SIZE);
@@ -67,6 +69,7 @@ final class CallChunk {
       output.set(r, u.output());
       cacheRead.set(r, u.cacheRead());
       cacheWrite.set(r, u.cacheWrite());
+      cacheWrite1h.set(r, u.cacheWrite1h());
       totalOverSum.set(r, u.total() - sum(u.input(), u.output(), u.cacheRead(), u.cacheWrite())); // exact mod 2^64
       reasoning.set(r, u.reasoning());
       f |= cost(r, u.recordedCost()) << COST_SHIFT;
@@ -85,7 +88,7 @@ final class CallChunk {
       long cr = cacheRead.get(r);
       long cw = cacheWrite.get(r);
       u = new Usage(in, out, cr, cw, sum(in, out, cr, cw) + totalOverSum.get(r), reasoning.get(r),
-          cost(r, f >>> COST_SHIFT & 3));
+          cost(r, f >>> COST_SHIFT & 3), cacheWrite1h.get(r));
     }
     CallColumns.Names n = NameTable.value(pairs, names[r]);
     return new Call(NameTable.value(sessions, session[r]), t, n.provider(), n.model(), u, (f & ERROR) != 0);

@@ -145,13 +145,19 @@ public final class JsonViews {
         .divide(BigDecimal.valueOf(contextWindow), 1, RoundingMode.HALF_UP);
   }
 
-  /** Usage with its recorded cost ({@code null} when OpenClaw recorded none). */
+  /**
+   * Usage with its recorded cost ({@code null} when OpenClaw recorded none); {@code cacheWrite1h} (the 1-hour part of
+   * {@code cacheWrite}) only when positive, as OpenClaw writes it.
+   */
   public static ObjectNode usage(Usage u) {
     ObjectNode o = F.objectNode();
     o.put("input", u.input());
     o.put("output", u.output());
     o.put("cacheRead", u.cacheRead());
     o.put("cacheWrite", u.cacheWrite());
+    if (u.cacheWrite1h() > 0) {
+      o.put("cacheWrite1h", u.cacheWrite1h());
+    }
     o.put("total", u.total());
     o.put("reasoning", u.reasoning());
     RecordedCost c = u.recordedCost();

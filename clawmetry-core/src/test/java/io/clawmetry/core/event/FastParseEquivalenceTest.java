@@ -119,9 +119,46 @@ class FastParseEquivalenceTest {
     assertEquals(17, m.usage().total());
   }
 
+  /** Anthropic's split of the cache writes by lifetime, nested in the usage (and OpenClaw's own 1-hour count). */
+  private static final String CACHE_CREATION =
+      "\"cache_creation\":{\"ephemeral_1h_input_tokens\":1000,\"ephemeral_5m_input_tokens\":500}";
+
+  private static final String SPLIT_ONLY =
+      ASSISTANT.replace("\"cacheWrite\":0,\"totalTokens\":17,", CACHE_CREATION + ",");
+
+  private static final String SPLIT_AND_1H =
+      ASSISTANT.replace("\"cacheWrite\":0,", "\"cacheWrite\":1500,\"cacheWrite1h\":700," + CACHE_CREATION + ",");
+
+  @Test
+  void nestedCacheCreationReachesTheNormalizer() {
+    // only the nested split: cacheWrite = 1000 + 500, of which 1000 in the 1-hour cache; total 10 + 5 + 2 + 1500
+    TranscriptEvent.Message split = fast(SPLIT_ONLY);
+    assertEquals(1500, split.usage().cacheWrite());
+    assertEquals(1000, split.usage().cacheWrite1h());
+    assertEquals(1517, split.usage().total());
+    // OpenClaw's cacheWrite1h comes first
+    TranscriptEvent.Message both = fast(SPLIT_AND_1H);
+    assertEquals(1500, both.usage().cacheWrite());
+    assertEquals(700, both.usage().cacheWrite1h());
+    assertSame(SPLIT_ONLY.getBytes(StandardCharsets.UTF_8), SPLIT_ONLY);
+    assertSame(SPLIT_AND_1H.getBytes(StandardCharsets.UTF_8), SPLIT_AND_1H);
+  }
+
+  private static TranscriptEvent.Message fast(String line) {
+    byte[] a = line.getBytes(StandardCharsets.UTF_8);
+    return (TranscriptEvent.Message)
+        new EventParser(new Warnings())
+            .parseWithoutContent(
+                a, 0, a.length, new EventOrigin(SourceKind.JSONL_TRANSCRIPT, "f", 1), new StreamState("s"), () -> "")
+            .orElseThrow();
+  }
+
   static Stream<String> edgeCases() {
     String base = ASSISTANT;
     return Stream.of(
+        SPLIT_ONLY,
+        SPLIT_AND_1H,
+        SPLIT_ONLY.replace("\"ephemeral_5m_input_tokens\":500", "\"ephemeral_5m_input_tokens\":{\"x\":[1.50]}"),
         base.replace("\"input\":10", "\"input\":010"), // leading zero
         base.replace("\"input\":10", "\"input\":-"),
         base.replace("\"input\":10", "\"input\":1."),

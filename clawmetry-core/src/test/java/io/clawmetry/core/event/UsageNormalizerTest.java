@@ -47,6 +47,39 @@ class UsageNormalizerTest {
     assertEquals(total, u.total(), json);
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        // json; cacheWrite; cacheWrite1h; total
+        "{'input':1,'cacheWrite':900,'cacheWrite1h':600}; 900; 600; 901",
+        "{'cacheWrite':900,'cache_write_1h':300}; 900; 300; 900",
+        "{'cacheWrite':900,'cacheWrite1h':600,'cache_write_1h':1}; 900; 600; 900",
+        // Anthropic as sent: the count and its split by lifetime
+        "{'input_tokens':3,'cache_creation_input_tokens':1500,"
+            + "'cache_creation':{'ephemeral_5m_input_tokens':500,'ephemeral_1h_input_tokens':1000}}; 1500; 1000; 1503",
+        // only the split: the writes are its sum (OpenClaw's reading of cache_creation)
+        "{'input_tokens':3,'cache_creation':{'ephemeral_5m_input_tokens':500,'ephemeral_1h_input_tokens':1000}};"
+            + " 1500; 1000; 1503",
+        "{'cache_creation':{'ephemeral_5m_input_tokens':250}}; 250; 0; 250",
+        "{'cache_creation':{'ephemeral_1h_input_tokens':40}}; 40; 40; 40",
+        // OpenClaw's own field wins over Anthropic's split
+        "{'cacheWrite':100,'cacheWrite1h':20,'cache_creation':{'ephemeral_1h_input_tokens':90}}; 100; 20; 100",
+        // clamped to [0, cacheWrite]
+        "{'cacheWrite':100,'cacheWrite1h':250}; 100; 100; 100",
+        "{'cacheWrite':100,'cacheWrite1h':-5}; 100; 0; 100",
+        "{'input':7,'cacheWrite1h':5}; 0; 0; 7",
+        "{'cacheWrite':-3,'cacheWrite1h':5}; -3; 0; -3",
+        "{'cacheWrite':100,'cacheWrite1h':'50'}; 100; 0; 100",
+        "{'input':1,'cacheWrite':100}; 100; 0; 101",
+      })
+  void oneHourCacheWrites(String json, long cacheWrite, long cacheWrite1h, long total) throws Exception {
+    Usage u = n(json.replace('\'', '"'));
+    assertEquals(cacheWrite, u.cacheWrite(), json);
+    assertEquals(cacheWrite1h, u.cacheWrite1h(), json);
+    assertEquals(total, u.total(), json);
+  }
+
   @Test
   void anthropicCacheReadIsNotSubtracted() throws Exception {
     Usage u = n("{\"input_tokens\":50,\"cache_read_input_tokens\":40}");

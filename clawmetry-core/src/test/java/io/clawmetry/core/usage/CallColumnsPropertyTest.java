@@ -1,6 +1,7 @@
 package io.clawmetry.core.usage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clawmetry.api.RecordedCost;
 import io.clawmetry.api.Usage;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -51,7 +53,25 @@ class CallColumnsPropertyTest {
   }
 
   private static Usage usage(Random r) {
-    return new Usage(count(r), count(r), count(r), count(r), count(r), count(r), cost(r));
+    long cacheWrite = count(r);
+    return new Usage(count(r), count(r), count(r), cacheWrite, count(r), count(r), cost(r), oneHour(r, cacheWrite));
+  }
+
+  /** A 1-hour part of {@code cacheWrite}: mostly none, else all of it, a random part or a small one. */
+  static long oneHour(Random r, long cacheWrite) {
+    if (cacheWrite <= 0) {
+      return 0;
+    }
+    switch (r.nextInt(5)) {
+      case 0:
+        return cacheWrite;
+      case 1:
+        return (r.nextLong() >>> 1) % cacheWrite;
+      case 2:
+        return Math.min(cacheWrite, r.nextInt(200_000));
+      default:
+        return 0;
+    }
   }
 
   private static long count(Random r) {
@@ -83,6 +103,16 @@ class CallColumnsPropertyTest {
         return new RecordedCost(null, null, null, null, BigDecimal.valueOf(r.nextLong() >> r.nextInt(64),
             r.nextInt(300) - 150));
     }
+  }
+
+  @Test
+  void theGeneratedCallsHaveOneHourCacheWritesOfEverySize() {
+    List<Usage> usages =
+        seeds().flatMap(s -> calls(s).stream()).map(Call::usage).filter(u -> u != null).toList();
+    assertTrue(usages.stream().anyMatch(u -> u.cacheWrite1h() == 0 && u.cacheWrite() > 0), "none of some writes");
+    assertTrue(usages.stream().anyMatch(u -> u.cacheWrite1h() > 0 && u.cacheWrite1h() < 200_000), "small ones");
+    assertTrue(usages.stream().anyMatch(u -> u.cacheWrite1h() > Integer.MAX_VALUE), "wider than an int");
+    assertTrue(usages.stream().anyMatch(u -> u.cacheWrite1h() > 0 && u.cacheWrite1h() == u.cacheWrite()), "all");
   }
 
   @ParameterizedTest

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.clawmetry.api.RecordedCost;
 import io.clawmetry.api.Usage;
+import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +51,14 @@ class CallColumnsTest {
             new BigDecimal("0.1"))), false),
         call("s4", Instant.EPOCH, new Usage(Long.MAX_VALUE, Long.MIN_VALUE, Integer.MIN_VALUE,
             Integer.MAX_VALUE, 1L << 31, -1, null), false),
+        call("s4", Instant.EPOCH, new Usage(1200, 340, 50_000, 700, 52_240, 12, total("0.0123"), 500), false),
+        call("s4", Instant.EPOCH, new Usage(1200, 340, 50_000, 700, 52_240, 12, null, 700), false),
+        call("s4", null, new Usage(0, 0, 0, 1, 1, 0, total(null), 1), true),
+        call("s4", Instant.EPOCH, new Usage(0, 0, 0, Long.MAX_VALUE, -1, 0, null, Long.MAX_VALUE), false),
+        call("s4", Instant.EPOCH, new Usage(0, 0, 0, Long.MAX_VALUE, 0, 0, null, (1L << 40) + 7), false),
+        call("s4", Instant.EPOCH, new Usage(0, 0, 0, 1L << 32, 0, 0, null, Integer.MAX_VALUE + 1L), false),
+        call("s4", Instant.EPOCH, new Usage(1, 2, 3, 4, 10, 0, new RecordedCost(new BigDecimal("0.1"), null, null,
+            null, new BigDecimal("0.1")), 3), false),
         call("s4", Instant.EPOCH, Usage.ZERO, true),
         call("s4", null, null, true),
         new Call(null, null, null, null, Usage.ZERO, false),
@@ -67,6 +76,34 @@ class CallColumnsTest {
       assertEquals(expected.get(i), columns.get(i), "row " + i);
     }
     assertEquals(expected, columns.prefix(columns.size()));
+  }
+
+  @Test
+  void oneHourCacheWritesCostNoMemoryUntilARowHasThem() throws Exception {
+    CallColumns columns = new CallColumns();
+    for (int i = 0; i < CallChunk.SIZE; i++) { // the first chunk: no call reports 1-hour writes
+      columns.add(call("s", Instant.EPOCH, usage(total("0.5")), false));
+    }
+    columns.add(call("s", Instant.EPOCH, new Usage(1, 0, 0, 900, 901, 0, null, 600), false));
+    columns.add(call("s", Instant.EPOCH, usage(null), false));
+    assertNull(oneHourArray(columns, 0, "low"), "no array for a chunk without 1-hour writes");
+    assertNull(oneHourArray(columns, 0, "high"));
+    assertEquals(CallChunk.SIZE, ((int[]) oneHourArray(columns, 1, "low")).length, "one int a row once needed");
+    assertNull(oneHourArray(columns, 1, "high"), "values that fit an int need no second array");
+    assertEquals(0, columns.get(0).usage().cacheWrite1h());
+    assertEquals(600, columns.get(CallChunk.SIZE).usage().cacheWrite1h());
+    assertEquals(0, columns.get(CallChunk.SIZE + 1).usage().cacheWrite1h());
+  }
+
+  /** The {@code low} or {@code high} array of chunk {@code chunk}'s 1-hour column (null while not needed). */
+  private static Object oneHourArray(CallColumns columns, int chunk, String half) throws Exception {
+    Field chunks = CallColumns.class.getDeclaredField("chunks");
+    chunks.setAccessible(true);
+    Field column = CallChunk.class.getDeclaredField("cacheWrite1h");
+    column.setAccessible(true);
+    Field array = LongColumn.class.getDeclaredField(half);
+    array.setAccessible(true);
+    return array.get(column.get(((CallChunk[]) chunks.get(columns))[chunk]));
   }
 
   @Test
