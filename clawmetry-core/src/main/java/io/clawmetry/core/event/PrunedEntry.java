@@ -328,6 +328,35 @@ final class PrunedEntry {
     return t;
   }
 
+  /** The last field names seen per hash slot, as bytes and as strings, for {@link #sharedName}. */
+  private final byte[][] nameBytes = new byte[TEXT_SLOTS][];
+
+  private final String[] nameStrings = new String[TEXT_SLOTS];
+
+  /**
+   * The field name spelled by the checked bytes {@code b[from, to)} (no escapes): object trees repeat the same few
+   * names on every line, so a name seen before on this thread is the same String again.
+   */
+  private String sharedName(int from, int to) {
+    int len = to - from;
+    if (len > TEXT_MAX) {
+      return new String(b, from, len, StandardCharsets.UTF_8);
+    }
+    int h = len;
+    for (int k = from; k < to; k++) {
+      h = 31 * h + b[k];
+    }
+    int slot = (h ^ (h >>> 7)) & (TEXT_SLOTS - 1);
+    byte[] seen = nameBytes[slot];
+    if (seen != null && java.util.Arrays.equals(seen, 0, seen.length, b, from, to)) {
+      return nameStrings[slot];
+    }
+    String n = new String(b, from, len, StandardCharsets.UTF_8);
+    nameBytes[slot] = java.util.Arrays.copyOfRange(b, from, to);
+    nameStrings[slot] = n;
+    return n;
+  }
+
   /** The node for the checked value {@code b[from, to)}, as Jackson's tree reader would build it. */
   private JsonNode node(int from, int to) throws java.io.IOException {
     byte c = b[from];
@@ -426,7 +455,7 @@ final class PrunedEntry {
     }
     while (true) {
       int nameEnd = name(i + 1); // an accepted line has no escapes in its names
-      String n = new String(b, i + 1, nameEnd - i - 1, StandardCharsets.UTF_8);
+      String n = sharedName(i + 1, nameEnd);
       i = ws(ws(nameEnd + 1) + 1);
       int valueStart = i;
       escaped = false;

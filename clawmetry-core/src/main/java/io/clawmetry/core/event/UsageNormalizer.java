@@ -59,31 +59,35 @@ public final class UsageNormalizer {
     if (usage == null || !usage.isObject()) {
       return null;
     }
-    long input = first(usage, INPUT).value;
-    long output = first(usage, OUTPUT).value;
-    Found cacheRead = first(usage, CACHE_READ);
-    Found cacheWriteGiven = first(usage, CACHE_WRITE);
-    long cacheWrite = cacheWriteGiven.present ? cacheWriteGiven.value : anthropicSplit(usage);
-    if (cacheRead.present && OPENAI_CACHED.contains(cacheRead.name)) {
-      input = Math.max(0, input - cacheRead.value);
+    Lookup l = new Lookup(usage);
+    long input = l.first(INPUT_NAMES) ? l.value : 0;
+    long output = l.first(OUTPUT_NAMES) ? l.value : 0;
+    boolean cacheReadPresent = l.first(CACHE_READ_NAMES);
+    long cacheRead = cacheReadPresent ? l.value : 0;
+    boolean openAiCached = cacheReadPresent && OPENAI_CACHED.contains(l.name);
+    long cacheWrite = l.first(CACHE_WRITE_NAMES) ? l.value : anthropicSplit(l);
+    if (openAiCached) {
+      input = Math.max(0, input - cacheRead);
     }
-    Found total = first(usage, TOTAL);
-    long sum = input + output + cacheRead.value + cacheWrite;
-    long reasoning = first(usage, REASONING).value;
+    long sum = input + output + cacheRead + cacheWrite;
+    long total = l.first(TOTAL_NAMES) ? l.value : sum;
+    long reasoning = l.first(REASONING_NAMES) ? l.value : 0;
+    long cacheWrite1h = l.first(CACHE_WRITE_1H_NAMES) ? l.value : 0;
     return new Usage(
         input,
         output,
-        cacheRead.value,
+        cacheRead,
         cacheWrite,
-        total.present ? total.value : sum,
+        total,
         reasoning,
         cost(usage.get("cost")),
-        Math.min(Math.max(0, first(usage, CACHE_WRITE_1H).value), Math.max(0, cacheWrite)));
+        Math.min(Math.max(0, cacheWrite1h), Math.max(0, cacheWrite)));
   }
 
   /** Anthropic's {@code cache_creation} 1-hour plus 5-minute tokens (0 when neither is given). */
-  private static long anthropicSplit(JsonNode usage) {
-    return first(usage, ANTHROPIC_1H).value + first(usage, ANTHROPIC_5M).value;
+  private static long anthropicSplit(Lookup l) {
+    long oneHour = l.first(ANTHROPIC_1H_NAMES) ? l.value : 0;
+    return oneHour + (l.first(ANTHROPIC_5M_NAMES) ? l.value : 0);
   }
 
   /**
@@ -129,27 +133,52 @@ public final class UsageNormalizer {
     return n != null && n.isNumber() ? denoise(n.decimalValue()) : null;
   }
 
-  private record Found(boolean present, String name, long value) {}
-
-  private static final Found ABSENT = new Found(false, null, 0);
-
-  private static Found first(JsonNode usage, List<String> names) {
-    for (String name : names) {
-      JsonNode n = lookup(usage, name);
-      if (n != null && n.isNumber()) {
-        return new Found(true, name, n.longValue());
-      }
+  /** An accepted spelling, split once at its dot ({@code outer.inner}; every dotted name has exactly one). */
+  private record Name(String full, String outer, String inner) {
+    static Name[] of(List<String> names) {
+      return names.stream()
+          .map(n -> n.indexOf('.') < 0
+              ? new Name(n, null, null)
+              : new Name(n, n.substring(0, n.indexOf('.')), n.substring(n.indexOf('.') + 1)))
+          .toArray(Name[]::new);
     }
-    return ABSENT;
   }
 
-  private static JsonNode lookup(JsonNode usage, String name) {
-    JsonNode direct = usage.get(name);
-    int dot = name.indexOf('.');
-    if (direct != null || dot < 0) {
-      return direct;
+  private static final Name[] INPUT_NAMES = Name.of(INPUT);
+  private static final Name[] OUTPUT_NAMES = Name.of(OUTPUT);
+  private static final Name[] CACHE_READ_NAMES = Name.of(CACHE_READ);
+  private static final Name[] CACHE_WRITE_NAMES = Name.of(CACHE_WRITE);
+  private static final Name[] CACHE_WRITE_1H_NAMES = Name.of(CACHE_WRITE_1H);
+  private static final Name[] ANTHROPIC_1H_NAMES = Name.of(ANTHROPIC_1H);
+  private static final Name[] ANTHROPIC_5M_NAMES = Name.of(ANTHROPIC_5M);
+  private static final Name[] TOTAL_NAMES = Name.of(TOTAL);
+  private static final Name[] REASONING_NAMES = Name.of(REASONING);
+
+  /** Finds the first accepted spelling present as a number in one usage object; one per {@link #normalize} call. */
+  private static final class Lookup {
+    private final JsonNode usage;
+    String name;
+    long value;
+
+    Lookup(JsonNode usage) {
+      this.usage = usage;
     }
-    JsonNode outer = usage.get(name.substring(0, dot)); // every dotted name has exactly one dot
-    return outer == null ? null : outer.get(name.substring(dot + 1));
+
+    /** Whether one of {@code names} is present as a number; then {@link #name} and {@link #value} say which. */
+    boolean first(Name[] names) {
+      for (Name n : names) {
+        JsonNode v = usage.get(n.full());
+        if (v == null && n.outer() != null) {
+          JsonNode outer = usage.get(n.outer());
+          v = outer == null ? null : outer.get(n.inner());
+        }
+        if (v != null && v.isNumber()) {
+          name = n.full();
+          value = v.longValue();
+          return true;
+        }
+      }
+      return false;
+    }
   }
 }

@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Which files of a {@code sessions/} directory count for usage (FORMATS §4.1), as OpenClaw's {@code
@@ -32,13 +31,15 @@ public final class TranscriptFiles {
   /** Sub-directories never read. */
   static final List<String> EXCLUDED_DIRS = List.of("session-sqlite-import-archive", "cold");
 
-  private static final Pattern COUNTED = Pattern.compile("^(.+)\\.jsonl(\\.(reset|deleted)\\.[^/]+)?$");
-  private static final Pattern CHECKPOINT = Pattern.compile(".*\\.checkpoint\\.[0-9A-Za-z-]+$");
   private static final int MAX_DEPTH = 8;
 
   private TranscriptFiles() {}
 
-  /** How a file name counts: empty when it is not a counted transcript. */
+  /**
+   * How a file name counts: empty when it is not a counted transcript. Plain string tests (no regular expression: this
+   * runs once per file before anything is compiled), equal to matching {@code ^(.+)\.jsonl(\.(reset|deleted)\.[^/]+)?$}
+   * and excluding stems matching {@code .*\.checkpoint\.[0-9A-Za-z-]+$}.
+   */
   public static Optional<SourceKind> classify(String fileName) {
     String name = fileName;
     boolean zst = name.endsWith(".zst");
@@ -48,18 +49,51 @@ public final class TranscriptFiles {
     if (name.startsWith("sessions.json") || name.endsWith(".lock") || name.contains(".bak")) {
       return Optional.empty();
     }
-    var m = COUNTED.matcher(name);
-    if (!m.matches()) {
-      return Optional.empty();
+    // the regular expression's greedy stem: the last ".jsonl" after at least one character whose rest fits
+    for (int at = name.lastIndexOf(".jsonl"); at >= 1; at = name.lastIndexOf(".jsonl", at - 1)) {
+      String rest = name.substring(at + ".jsonl".length());
+      boolean archive = isArchiveSuffix(rest);
+      if (!rest.isEmpty() && !archive) {
+        continue;
+      }
+      String stem = name.substring(0, at);
+      if (stem.endsWith(".trajectory") || isCheckpoint(stem) || stem.endsWith(".lock")) {
+        return Optional.empty();
+      }
+      if (zst) {
+        return Optional.of(SourceKind.ZSTD_ARCHIVE);
+      }
+      return Optional.of(archive ? SourceKind.JSONL_ARCHIVE : SourceKind.JSONL_TRANSCRIPT);
     }
-    String stem = m.group(1);
-    if (stem.endsWith(".trajectory") || CHECKPOINT.matcher(stem).matches() || stem.endsWith(".lock")) {
-      return Optional.empty();
+    return Optional.empty();
+  }
+
+  /** {@code \.(reset|deleted)\.[^/]+}. */
+  private static boolean isArchiveSuffix(String rest) {
+    String tail;
+    if (rest.startsWith(".reset.")) {
+      tail = rest.substring(".reset.".length());
+    } else if (rest.startsWith(".deleted.")) {
+      tail = rest.substring(".deleted.".length());
+    } else {
+      return false;
     }
-    if (zst) {
-      return Optional.of(SourceKind.ZSTD_ARCHIVE);
+    return !tail.isEmpty() && tail.indexOf('/') < 0;
+  }
+
+  /** {@code .*\.checkpoint\.[0-9A-Za-z-]+}: only the last ".checkpoint." can be followed by such characters alone. */
+  private static boolean isCheckpoint(String stem) {
+    int at = stem.lastIndexOf(".checkpoint.");
+    if (at < 0 || at + ".checkpoint.".length() == stem.length()) {
+      return false;
     }
-    return Optional.of(m.group(2) == null ? SourceKind.JSONL_TRANSCRIPT : SourceKind.JSONL_ARCHIVE);
+    for (int k = at + ".checkpoint.".length(); k < stem.length(); k++) {
+      char c = stem.charAt(k);
+      if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -67,6 +101,15 @@ public final class TranscriptFiles {
    * without a warning.
    */
   public static List<TranscriptFile> list(Path sessionsDir, Warnings warnings) {
+    return list(sessionsDir, warnings, new java.util.HashMap<>());
+  }
+
+  /**
+   * {@link #list(Path, Warnings)}, also putting into {@code attributes} what the listing read of each listed regular
+   * file (not of symbolic links), so that a caller needs no second stat per file.
+   */
+  public static List<TranscriptFile> list(
+      Path sessionsDir, Warnings warnings, java.util.Map<Path, BasicFileAttributes> attributes) {
     List<TranscriptFile> out = new ArrayList<>();
     if (sessionsDir == null || !Files.isDirectory(sessionsDir)) {
       return out;
@@ -102,6 +145,9 @@ public final class TranscriptFiles {
                 return FileVisitResult.CONTINUE;
               }
               out.add(new TranscriptFile(file, kind.get()));
+              if (!attrs.isSymbolicLink()) {
+                attributes.put(file, attrs);
+              }
               return FileVisitResult.CONTINUE;
             }
 

@@ -175,13 +175,17 @@ public final class TranscriptLedger<T> implements AutoCloseable {
       dirs.removeIf(d -> d == null || !Files.isDirectory(d));
       watch = DirectoryWatch.start(dirs).orElse(null); // before listing: nothing appended from now on is missed
     }
-    List<TranscriptFile> files = files();
+    Map<Path, BasicFileAttributes> listed = new HashMap<>();
+    List<TranscriptFile> files = files(listed);
     if (watch != null && !files.stream().allMatch(f -> dirs.contains(f.path().getParent()))) {
       closeWatch(); // a transcript in a directory not watched yet: stat loop this time, watched from the next listing
     }
     Map<Path, BasicFileAttributes> stats = new HashMap<>();
     for (TranscriptFile f : files) {
-      BasicFileAttributes a = attributes(f.path()); // one stat per file and refresh
+      BasicFileAttributes a = listed.get(f.path()); // one stat per file and refresh: the listing's
+      if (a == null) {
+        a = attributes(f.path()); // a symbolic link: what it points to
+      }
       if (a != null) {
         stats.put(f.path(), a);
       }
@@ -359,10 +363,10 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     loaded = false;
   }
 
-  private List<TranscriptFile> files() {
-    List<TranscriptFile> files = new ArrayList<>(TranscriptFiles.list(sessionsDir, warnings));
+  private List<TranscriptFile> files(Map<Path, BasicFileAttributes> attributes) {
+    List<TranscriptFile> files = new ArrayList<>(TranscriptFiles.list(sessionsDir, warnings, attributes));
     if (legacySessionsDir != null && !legacySessionsDir.equals(sessionsDir)) {
-      files.addAll(TranscriptFiles.list(legacySessionsDir, warnings));
+      files.addAll(TranscriptFiles.list(legacySessionsDir, warnings, attributes));
     }
     return files;
   }
