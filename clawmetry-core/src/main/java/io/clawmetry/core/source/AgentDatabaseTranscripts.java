@@ -1,6 +1,5 @@
 package io.clawmetry.core.source;
 
-import com.github.luben.zstd.ZstdInputStream;
 import io.clawmetry.api.EventOrigin;
 import io.clawmetry.api.SourceKind;
 import io.clawmetry.api.WarningKind;
@@ -161,7 +160,7 @@ public final class AgentDatabaseTranscripts {
     int bound = declared > 0 && declared <= MAX_EVENT_BYTES ? (int) declared : MAX_EVENT_BYTES;
     byte[] out = new byte[bound];
     int n = 0;
-    try (InputStream in = new ZstdInputStream(new ByteArrayInputStream(blob))) {
+    try (InputStream in = ZstdStreams.open(new ByteArrayInputStream(blob))) {
       while (n < bound) {
         int r = in.read(out, n, bound - n);
         if (r < 0) {

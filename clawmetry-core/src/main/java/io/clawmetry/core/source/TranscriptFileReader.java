@@ -1,6 +1,5 @@
 package io.clawmetry.core.source;
 
-import com.github.luben.zstd.ZstdInputStream;
 import io.clawmetry.api.EventOrigin;
 import io.clawmetry.api.TranscriptEvent;
 import io.clawmetry.api.WarningKind;
@@ -143,7 +142,7 @@ public final class TranscriptFileReader {
   private static InputStream zstd(TranscriptFile file) throws IOException {
     InputStream raw = Files.newInputStream(file.path());
     try {
-      return new ZstdInputStream(new BufferedInputStream(raw));
+      return ZstdStreams.open(new BufferedInputStream(raw));
     } catch (IOException | RuntimeException e) {
       raw.close();
       throw e;
