@@ -45,11 +45,21 @@ public final class SessionMerger {
   private static final Comparator<IndexEntry> NEWEST_FIRST =
       Comparator.comparing(IndexEntry::updatedAt, Comparator.nullsLast(Comparator.reverseOrder()));
 
+  /** From this many sessions on, groups are merged in parallel. */
+  private static final int PARALLEL_FROM = 2_000;
+
   private final SessionKeys keys;
+  private final int parallelFrom;
 
   /** A merger classifying keys with the given grammar (its main key). */
   public SessionMerger(SessionKeys keys) {
+    this(keys, PARALLEL_FROM);
+  }
+
+  /** A merger that merges groups in parallel from {@code parallelFrom} sessions on (tests force either way). */
+  SessionMerger(SessionKeys keys, int parallelFrom) {
     this.keys = Objects.requireNonNull(keys);
+    this.parallelFrom = parallelFrom;
   }
 
   /**
@@ -72,8 +82,13 @@ public final class SessionMerger {
     }
     List<SessionInfo> out = new ArrayList<>();
     Set<String> claimedIds = new HashSet<>();
-    for (List<IndexEntry> group : byKey.values()) {
-      SessionInfo s = fromEntries(group, summaries);
+    // each group is merged on its own (pure, read-only on summaries): thousands of sessions use every core
+    List<List<IndexEntry>> groups = new ArrayList<>(byKey.values());
+    List<SessionInfo> merged =
+        groups.size() < parallelFrom
+            ? groups.stream().map(g -> fromEntries(g, summaries)).toList()
+            : groups.parallelStream().map(g -> fromEntries(g, summaries)).toList(); // encounter order kept
+    for (SessionInfo s : merged) {
       claimedIds.add(s.sessionId());
       claimedIds.addAll(s.previousSessionIds());
       out.add(s);

@@ -31,6 +31,38 @@ class SessionMergerTest {
         Instant.ofEpochMilli(first), Instant.ofEpochMilli(last), model == null ? null : "tprov", model, 10, 2);
   }
 
+  /**
+   * Merging groups in parallel (as for thousands of sessions) gives exactly what one thread gives: seeded entries of
+   * several agents and keys, with repeated keys across indexes, earlier ids, sub-agents, missing times and transcript
+   * summaries (some orphans).
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5})
+  void parallelMergeEqualsSequential(long seed) {
+    java.util.Random r = new java.util.Random(seed);
+    List<IndexEntry> entries = new java.util.ArrayList<>();
+    List<TranscriptSummary> transcripts = new java.util.ArrayList<>();
+    for (int k = 0; k < 3_000; k++) {
+      String agent = r.nextBoolean() ? "main" : "ops";
+      String key = "agent:" + agent + ":" + (r.nextInt(5) == 0 ? "subagent:" : "telegram:direct:") + r.nextInt(2_500);
+      String id = "s" + r.nextInt(4_000);
+      List<String> prev = r.nextInt(4) == 0 ? List.of("s" + r.nextInt(4_000)) : List.of();
+      entries.add(entry(key, agent, id, prev, r.nextBoolean() ? "m" + r.nextInt(3) : null,
+          r.nextInt(6) == 0 ? "agent:main:main" : null, r.nextInt(5) == 0 ? 1 : null,
+          r.nextInt(8) == 0 ? null : (long) r.nextInt(1_000_000), r.nextBoolean() ? JSON_INDEX : DB_INDEX));
+      if (r.nextInt(3) > 0) {
+        long first = r.nextInt(1_000_000);
+        transcripts.add(summary(agent, "s" + r.nextInt(4_500), first, first + r.nextInt(10_000),
+            r.nextBoolean() ? "t" + r.nextInt(3) : null));
+      }
+    }
+    List<SessionInfo> sequential = new SessionMerger(SessionKeys.defaults(), Integer.MAX_VALUE).merge(entries,
+        transcripts);
+    List<SessionInfo> parallel = new SessionMerger(SessionKeys.defaults(), 1).merge(entries, transcripts);
+    assertEquals(sequential, parallel, "seed " + seed);
+    assertEquals(true, sequential.size() > 2_000, "seed " + seed + ": " + sequential.size() + " sessions");
+  }
+
   @Test
   void mergesIndexesAndTranscripts() {
     List<IndexEntry> entries = List.of(
