@@ -39,7 +39,16 @@ import java.util.function.Supplier;
 public final class TranscriptLedger<T> implements AutoCloseable {
 
   /** What one refresh read. */
-  public record Delta(boolean full, int filesRead, long bytesRead, long newEvents) {}
+  /**
+   * What one refresh read.
+   *
+   * @param full whether everything was read again
+   * @param filesRead transcript files read (from their cursor on)
+   * @param bytesRead bytes read from them
+   * @param newEvents distinct events added
+   * @param archivesRead archive blobs and cold archive files read ({@link TranscriptArchives}; each once per ledger)
+   */
+  public record Delta(boolean full, int filesRead, long bytesRead, long newEvents, int archivesRead) {}
 
   private static final class Cursor {
     final TranscriptFile file;
@@ -66,6 +75,9 @@ public final class TranscriptLedger<T> implements AutoCloseable {
   private final Map<Path, Cursor> cursors = new LinkedHashMap<>();
   private final Map<String, StreamState> dbStates = new HashMap<>();
   private Map<String, Long> dbLastSeq = new LinkedHashMap<>();
+  /** Archive blobs and cold files already read: they never change, so each is read once. */
+  private Set<String> archivesDone = new HashSet<>();
+  private int archivesRead;
   private DedupKeySet seen = new DedupKeySet();
   private List<T> items;
   private SummaryBuilder summaries;
@@ -156,9 +168,11 @@ public final class TranscriptLedger<T> implements AutoCloseable {
       }
     }
     long before = seen.size();
+    archivesRead = 0;
     readDatabase();
+    readColdFiles();
     long bytes = read(pending);
-    return new Delta(false, pending.size(), bytes, seen.size() - before);
+    return new Delta(false, pending.size(), bytes, seen.size() - before, archivesRead);
   }
 
   /** Lists and stats every transcript file, reads what grew, and (re)starts the directory watch. */
@@ -195,7 +209,9 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     }
     boolean full = !loaded;
     long before = seen.size();
+    archivesRead = 0;
     readDatabase();
+    readColdFiles();
     List<Pending> pending = new ArrayList<>();
     for (TranscriptFile f : order(files, new TranscriptFileReader(warnings))) {
       Cursor c = cursors.computeIfAbsent(f.path(), p -> new Cursor(f));
@@ -206,7 +222,7 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     }
     long bytes = read(pending);
     loaded = true;
-    return new Delta(full, pending.size(), bytes, seen.size() - before);
+    return new Delta(full, pending.size(), bytes, seen.size() - before, archivesRead);
   }
 
   /** Reads the pending files, in order; returns the bytes read. */
@@ -327,6 +343,15 @@ public final class TranscriptLedger<T> implements AutoCloseable {
         });
   }
 
+  /**
+   * The cold archives of {@code sessions/cold/} (FORMATS §6.5), after the database so that rows win; each file once
+   * (they are named by their hash and never change).
+   */
+  private void readColdFiles() {
+    archivesRead +=
+        new TranscriptArchives(warnings).readColdFiles(sessionsDir, archivesDone, (ref, state, e) -> accept(e, ref));
+  }
+
 
   /** A known file vanished, shrank below what was read, or is another file now: read everything again. */
   private boolean needsFullRead(List<TranscriptFile> files, Map<Path, BasicFileAttributes> stats) {
@@ -356,6 +381,7 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     cursors.clear();
     dbStates.clear();
     dbLastSeq = new LinkedHashMap<>();
+    archivesDone = new HashSet<>();
     seen = new DedupKeySet();
     items = store.get(); // a snapshot handed out earlier may still be read
     summaries = new SummaryBuilder(agentId);

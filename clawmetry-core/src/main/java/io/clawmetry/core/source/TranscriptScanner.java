@@ -120,6 +120,7 @@ public final class TranscriptScanner {
 
   private void readEverything(Warnings warnings, RawSink sink) {
     readDatabase(warnings, sink);
+    new TranscriptArchives(warnings).readColdFiles(sessionsDir, new java.util.HashSet<>(), sink::event);
     readFiles(warnings, sink);
   }
 
