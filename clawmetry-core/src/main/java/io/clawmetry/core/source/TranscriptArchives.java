@@ -230,6 +230,7 @@ public final class TranscriptArchives {
     String[] session = {sessionId};
     LineReader reader = new LineReader(ref.path(), true, warnings);
     long[] lines = {0};
+    int[] headers = {0};
     LineReader.LineSink each =
         line -> {
           lines[0] = line.number();
@@ -247,6 +248,7 @@ public final class TranscriptArchives {
           }
           String kind = n.path("kind").asText("");
           if ("header".equals(kind)) {
+            headers[0]++;
             String id = n.path("sessionId").textValue();
             if (id != null && !id.equals(session[0])) {
               session[0] = id;
@@ -271,6 +273,11 @@ public final class TranscriptArchives {
       reader.read(in, LineReader.Position.START, each);
     } catch (IOException | RuntimeException e) {
       badArchive(ref, lines[0], e);
+      return;
+    }
+    if (headers[0] == 0) {
+      warnings.add(
+          WarningKind.BAD_ARCHIVE, ref.path(), "", "no cold archive header record: not an OpenClaw cold archive");
     }
   }
 

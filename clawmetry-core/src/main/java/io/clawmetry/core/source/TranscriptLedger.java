@@ -29,7 +29,9 @@ import java.util.function.Supplier;
 /**
  * One agent's transcripts read once and then kept up to date by reading only what changed: per file its size,
  * modification time, identity and last complete line offset (a half-written last line is read when it is complete);
- * per database session the highest {@code seq} read. Whatever the extractor takes from each distinct event (model
+ * per database session the highest {@code seq} read; archive blobs and cold archive files ({@link TranscriptArchives})
+ * once each, since they never change. Reading order is rows, blobs, cold files, other files, so that each event is
+ * kept from the first of these that holds it (FORMATS §6.5: rows win). Whatever the extractor takes from each distinct event (model
  * calls, for usage) is kept, with the per-session summaries. Events are parsed without their message content (the
  * ledger keeps none), in the same parser's faster mode. A file that shrank, was replaced or vanished makes the
  * next refresh read everything again, which is always correct. Not thread-safe: the owner serialises calls.
@@ -340,6 +342,11 @@ public final class TranscriptLedger<T> implements AutoCloseable {
                     StreamState s = dbStates.computeIfAbsent(r.sessionIdHint(), StreamState::new);
                     parser.parseWithoutContent(r, s).ifPresent(e -> accept(e, ref));
                   });
+          // archive blobs after the rows, before any file: published archive files and cold files dedupe against
+          // them; each blob is read once per ledger (they never change)
+          archivesRead +=
+              new TranscriptArchives(warnings)
+                  .readBlobs(t.database(), archivesDone, (blobRef, state, e) -> accept(e, blobRef));
         });
   }
 

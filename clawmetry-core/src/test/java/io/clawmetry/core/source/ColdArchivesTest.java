@@ -231,4 +231,102 @@ class ColdArchivesTest {
           report.warnings().stream().noneMatch(w -> w.kind() == WarningKind.BAD_ARCHIVE), report.warnings()::toString);
     }
   }
+
+  /** A transcript: header and one assistant message per input figure (output 1 each, cost 0). */
+  static String transcript(String id, long... inputs) {
+    StringBuilder sb = new StringBuilder(header(id)).append('\n');
+    for (int k = 0; k < inputs.length; k++) {
+      sb.append(assistant(id.substring(0, 4) + "-m" + k, "2026-11-03T00:00:0" + k + ".000Z", inputs[k], 1, "0"))
+          .append('\n');
+    }
+    return sb.toString();
+  }
+
+  static final String C = "cccccccc-0000-4000-8000-000000000003";
+  static final String D = "dddddddd-0000-4000-8000-000000000004";
+  static final String E = "eeeeeeee-0000-4000-8000-000000000005";
+  static final String F = "ffffffff-0000-4000-8000-000000000006";
+  static final String G = "99999999-0000-4000-8000-000000000007";
+
+  @Test
+  void archiveBlobsCountOnceAndAreReadOnce() throws Exception {
+    Path home = tmp.resolve("blobs");
+    Path sessions = Files.createDirectories(home.resolve("agents/main/sessions"));
+    Path db = agentDatabase(home.resolve("agents/main/agent/openclaw-agent.sqlite"), Map.of(A, sessionA()));
+    // C: deleted, zstd blob, and the derived file OpenClaw publishes from the same bytes
+    byte[] c = Zstd.compress(transcript(C, 10, 20).getBytes(StandardCharsets.UTF_8));
+    String cName = C + ".jsonl.deleted.2026-11-03T00-00-00.000Z.zst";
+    insertArchive(db, C, "g1", "zstd", c, sha256(c), cName);
+    Files.write(sessions.resolve(cName), c);
+    // D: deleted, identity blob, not published
+    byte[] d = transcript(D, 40).getBytes(StandardCharsets.UTF_8);
+    insertArchive(db, D, "g1", "identity", d, sha256(d), D + ".jsonl.deleted.2026-11-03T00-00-00.000Z");
+    // E: cold, stored in SQLite only, no rows
+    byte[] e = coldArchive(E, List.of(transcript(E, 80, 160).split("\n")));
+    insertColdBlob(db, E, e, sha256(e));
+    // F: a hash that does not match
+    byte[] f = transcript(F, 5000).getBytes(StandardCharsets.UTF_8);
+    insertArchive(db, F, "g1", "identity", f, sha256(d), F + ".jsonl.deleted.2026-11-03T00-00-00.000Z");
+
+    try (TranscriptLedger<Call> l = ledger(home)) {
+      TranscriptLedger.Delta first = l.refresh();
+      assertEquals(4, first.archivesRead(), "C, D, E and F's blobs");
+      assertEquals(1, first.filesRead(), "C's published file");
+      List<Call> calls = l.items();
+      assertEquals(7, calls.size(), "A 2, C 2 (blob and file once), D 1, E 2, F none");
+      assertEquals(300 + 30 + 40 + 240, input(calls));
+      assertEquals(2, calls.stream().filter(x -> x.sessionId().equals(C)).count());
+      assertEquals(1, calls.stream().filter(x -> x.sessionId().equals(D)).count());
+      assertEquals(2, calls.stream().filter(x -> x.sessionId().equals(E)).count());
+      assertEquals(0, calls.stream().filter(x -> x.sessionId().equals(F)).count());
+      List<io.clawmetry.api.Warning> ws = l.warnings().list();
+      assertEquals(1, ws.size(), ws::toString);
+      assertEquals(WarningKind.BAD_ARCHIVE, ws.get(0).kind());
+      assertEquals(db + "#session_transcript_archives/" + F + "/g1", ws.get(0).source());
+
+      TranscriptLedger.Delta again = l.refresh();
+      assertEquals(0, again.archivesRead(), "nothing changed: no blob is read again");
+      assertEquals(0, again.newEvents());
+      assertEquals(7, l.items().size());
+      assertEquals(1, l.warnings().list().get(0).count(), "the bad blob is not reported again");
+
+      byte[] g = transcript(G, 1000).getBytes(StandardCharsets.UTF_8);
+      insertArchive(db, G, "g1", "identity", g, sha256(g), G + ".jsonl.deleted.2026-11-03T00-00-00.000Z");
+      TranscriptLedger.Delta third = l.refresh();
+      assertEquals(1, third.archivesRead(), "only the new blob");
+      assertEquals(8, l.items().size());
+      assertEquals(1610, input(l.items()));
+    }
+
+    // the one-shot scanner counts the same
+    EventCounts counts = new EventCounts();
+    io.clawmetry.core.warn.Warnings w = new io.clawmetry.core.warn.Warnings();
+    new TranscriptScanner("main", sessions, null, db).scan(w, counts);
+    assertEquals(8, counts.assistant);
+    assertEquals(1610, counts.input);
+  }
+
+  @Test
+  void anUndecodableBlobIsABadArchiveAndNothingElse() throws Exception {
+    Path db = agentDatabase(tmp.resolve("u/agent.sqlite"), Map.of());
+    byte[] frame = Zstd.compress(transcript(C, 10, 20, 30).getBytes(StandardCharsets.UTF_8));
+    byte[] cut = java.util.Arrays.copyOf(frame, frame.length - 8);
+    insertArchive(db, C, "g1", "zstd", cut, sha256(cut), "c.zst");
+    byte[] notZstd = "not zstd at all".getBytes(StandardCharsets.UTF_8);
+    insertColdBlob(db, E, notZstd, sha256(notZstd));
+    io.clawmetry.core.warn.Warnings w = new io.clawmetry.core.warn.Warnings();
+    EventCounts counts = new EventCounts();
+    int read;
+    try (io.clawmetry.core.sqlite.ReadOnlyDatabase open =
+        io.clawmetry.core.sqlite.ReadOnlyDatabase.open(db, w).orElseThrow()) {
+      read = new TranscriptArchives(w).readBlobs(open, new java.util.HashSet<>(), (ref, st, ev) -> counts.accept(ev));
+    }
+    assertEquals(2, read);
+    assertEquals(0, counts.input, "a damaged frame yields no complete assistant line here");
+    assertTrue(w.list().stream().anyMatch(x -> x.kind() == WarningKind.BAD_ARCHIVE
+        && x.source().endsWith("#session_transcript_archives/" + C + "/g1")), w.list()::toString);
+    // not starting with the zstd magic: read as identity, and it holds no cold header record
+    assertTrue(w.list().stream().anyMatch(x -> x.kind() == WarningKind.BAD_ARCHIVE
+        && x.source().endsWith("#session_transcript_cold_archives/" + E + "/g1")), w.list()::toString);
+  }
 }
