@@ -79,6 +79,11 @@ public final class AgentDatabaseTranscripts {
     }
   }
 
+  /** The open database (for the archive tables next to the rows). */
+  ReadOnlyDatabase database() {
+    return db;
+  }
+
   /** Every session id with rows, sorted. */
   public List<String> sessionIds(Warnings warnings) {
     List<String> ids = new ArrayList<>();

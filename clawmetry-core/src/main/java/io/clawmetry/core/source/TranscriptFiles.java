@@ -22,13 +22,18 @@ import java.util.Optional;
  * <p>Counted: {@code *.jsonl}, {@code *.jsonl.reset.<ts>}, {@code *.jsonl.deleted.<ts>}, and each of them with a
  * {@code .zst} suffix. Excluded: {@code *.trajectory.jsonl}, {@code *.trajectory-path.json}, {@code
  * *.checkpoint.<uuid>.jsonl}, {@code *.lock}, {@code *.bak*}, {@code sessions.json*}, and everything under {@code
- * session-sqlite-import-archive/} (already in SQLite) and {@code cold/}. Works the same for the flat legacy {@code
- * <stateDir>/sessions/}. Directory symlinks are not followed; unreadable entries become {@link
+ * session-sqlite-import-archive/} (already in SQLite, FORMATS §6.6) and {@code cold/}. Works the same for the flat
+ * legacy {@code <stateDir>/sessions/}. Directory symlinks are not followed; unreadable entries become {@link
  * WarningKind#UNREADABLE} warnings.
+ *
+ * <p>{@code cold/} is counted, but not here: its {@code <sha256>.jsonl.zst} files are OpenClaw's cold storage record
+ * format ({@code {"kind":"header"|"event"|...}} lines wrapping each event's JSON), not transcript lines, so {@link
+ * TranscriptArchives#readColdFiles} reads them (FORMATS §6.5: their rows were deleted, so they must count; dedup by
+ * event keeps a restored session, whose file remains, from counting twice).
  */
 public final class TranscriptFiles {
 
-  /** Sub-directories never read. */
+  /** Sub-directories not listed: the import archive is never read, {@code cold/} is read by {@link TranscriptArchives}. */
   static final List<String> EXCLUDED_DIRS = List.of("session-sqlite-import-archive", "cold");
 
   private static final int MAX_DEPTH = 8;

@@ -29,7 +29,9 @@ import java.util.function.Supplier;
 /**
  * One agent's transcripts read once and then kept up to date by reading only what changed: per file its size,
  * modification time, identity and last complete line offset (a half-written last line is read when it is complete);
- * per database session the highest {@code seq} read. Whatever the extractor takes from each distinct event (model
+ * per database session the highest {@code seq} read; archive blobs and cold archive files ({@link TranscriptArchives})
+ * once each, since they never change. Reading order is rows, blobs, cold files, other files, so that each event is
+ * kept from the first of these that holds it (FORMATS §6.5: rows win). Whatever the extractor takes from each distinct event (model
  * calls, for usage) is kept, with the per-session summaries. Events are parsed without their message content (the
  * ledger keeps none), in the same parser's faster mode. A file that shrank, was replaced or vanished makes the
  * next refresh read everything again, which is always correct. Not thread-safe: the owner serialises calls.
@@ -39,7 +41,16 @@ import java.util.function.Supplier;
 public final class TranscriptLedger<T> implements AutoCloseable {
 
   /** What one refresh read. */
-  public record Delta(boolean full, int filesRead, long bytesRead, long newEvents) {}
+  /**
+   * What one refresh read.
+   *
+   * @param full whether everything was read again
+   * @param filesRead transcript files read (from their cursor on)
+   * @param bytesRead bytes read from them
+   * @param newEvents distinct events added
+   * @param archivesRead archive blobs and cold archive files read ({@link TranscriptArchives}; each once per ledger)
+   */
+  public record Delta(boolean full, int filesRead, long bytesRead, long newEvents, int archivesRead) {}
 
   private static final class Cursor {
     final TranscriptFile file;
@@ -66,6 +77,9 @@ public final class TranscriptLedger<T> implements AutoCloseable {
   private final Map<Path, Cursor> cursors = new LinkedHashMap<>();
   private final Map<String, StreamState> dbStates = new HashMap<>();
   private Map<String, Long> dbLastSeq = new LinkedHashMap<>();
+  /** Archive blobs and cold files already read: they never change, so each is read once. */
+  private Set<String> archivesDone = new HashSet<>();
+  private int archivesRead;
   private DedupKeySet seen = new DedupKeySet();
   private List<T> items;
   private SummaryBuilder summaries;
@@ -156,9 +170,11 @@ public final class TranscriptLedger<T> implements AutoCloseable {
       }
     }
     long before = seen.size();
+    archivesRead = 0;
     readDatabase();
+    readColdFiles();
     long bytes = read(pending);
-    return new Delta(false, pending.size(), bytes, seen.size() - before);
+    return new Delta(false, pending.size(), bytes, seen.size() - before, archivesRead);
   }
 
   /** Lists and stats every transcript file, reads what grew, and (re)starts the directory watch. */
@@ -195,7 +211,9 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     }
     boolean full = !loaded;
     long before = seen.size();
+    archivesRead = 0;
     readDatabase();
+    readColdFiles();
     List<Pending> pending = new ArrayList<>();
     for (TranscriptFile f : order(files, new TranscriptFileReader(warnings))) {
       Cursor c = cursors.computeIfAbsent(f.path(), p -> new Cursor(f));
@@ -206,7 +224,7 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     }
     long bytes = read(pending);
     loaded = true;
-    return new Delta(full, pending.size(), bytes, seen.size() - before);
+    return new Delta(full, pending.size(), bytes, seen.size() - before, archivesRead);
   }
 
   /** Reads the pending files, in order; returns the bytes read. */
@@ -324,7 +342,21 @@ public final class TranscriptLedger<T> implements AutoCloseable {
                     StreamState s = dbStates.computeIfAbsent(r.sessionIdHint(), StreamState::new);
                     parser.parseWithoutContent(r, s).ifPresent(e -> accept(e, ref));
                   });
+          // archive blobs after the rows, before any file: published archive files and cold files dedupe against
+          // them; each blob is read once per ledger (they never change)
+          archivesRead +=
+              new TranscriptArchives(warnings)
+                  .readBlobs(t.database(), archivesDone, (blobRef, state, e) -> accept(e, blobRef));
         });
+  }
+
+  /**
+   * The cold archives of {@code sessions/cold/} (FORMATS §6.5), after the database so that rows win; each file once
+   * (they are named by their hash and never change).
+   */
+  private void readColdFiles() {
+    archivesRead +=
+        new TranscriptArchives(warnings).readColdFiles(sessionsDir, archivesDone, (ref, state, e) -> accept(e, ref));
   }
 
 
@@ -356,6 +388,7 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     cursors.clear();
     dbStates.clear();
     dbLastSeq = new LinkedHashMap<>();
+    archivesDone = new HashSet<>();
     seen = new DedupKeySet();
     items = store.get(); // a snapshot handed out earlier may still be read
     summaries = new SummaryBuilder(agentId);

@@ -18,7 +18,8 @@ import java.util.function.Consumer;
 
 /**
  * Every transcript event of one agent from every counted source: the agent database's {@code transcript_events}
- * (first), then the counted files of {@code agents/<a>/sessions/} and of the flat legacy {@code <stateDir>/sessions/}
+ * (first), its archive blobs and the cold archives of {@code sessions/cold/} ({@link TranscriptArchives}, FORMATS
+ * §6.5), then the counted files of {@code agents/<a>/sessions/} and of the flat legacy {@code <stateDir>/sessions/}
  * ({@link TranscriptFiles}; {@code session-sqlite-import-archive/} is never read). Events are deduplicated within the
  * agent by {@link io.clawmetry.api.EventMeta#dedupKey()}, so fork copies, reset archives and migrated rows count once.
  * Streams: only the set of dedup keys ({@link DedupKeySet}, 12 bytes a key) is held while scanning. Files are parsed
@@ -120,6 +121,7 @@ public final class TranscriptScanner {
 
   private void readEverything(Warnings warnings, RawSink sink) {
     readDatabase(warnings, sink);
+    new TranscriptArchives(warnings).readColdFiles(sessionsDir, new java.util.HashSet<>(), sink::event);
     readFiles(warnings, sink);
   }
 
@@ -137,6 +139,7 @@ public final class TranscriptScanner {
                 warnings,
                 r -> parser.parseWithoutContent(r, state).ifPresent(e -> sink.event(ref, state, e)));
           }
+          new TranscriptArchives(warnings).readBlobs(db.database(), new java.util.HashSet<>(), sink::event);
         });
   }
 

@@ -54,6 +54,10 @@ class TranscriptFilesTest {
     assertEquals(Optional.ofNullable(expected), TranscriptFiles.classify(name), name);
   }
 
+  /**
+   * {@code cold/} is left out of this listing although it counts: its files are OpenClaw's cold record format, not
+   * transcript lines, and {@link TranscriptArchives#readColdFiles} reads them ({@code ColdArchivesTest}).
+   */
   @Test
   void listsCountedFilesSkippingImportArchiveColdAndDirectoryLinkLoops() throws IOException {
     Path s = Files.createDirectories(tmp.resolve("sessions"));
