@@ -33,7 +33,7 @@ import java.util.Optional;
  */
 public final class TranscriptFiles {
 
-  /** Sub-directories not listed: the import archive is never read, {@code cold/} is read by {@link TranscriptArchives}. */
+  /** Sub-directories not listed: the import archive is never read; {@link TranscriptArchives} reads {@code cold/}. */
   static final List<String> EXCLUDED_DIRS = List.of("session-sqlite-import-archive", "cold");
 
   private static final int MAX_DEPTH = 8;

@@ -31,16 +31,15 @@ import java.util.function.Supplier;
  * modification time, identity and last complete line offset (a half-written last line is read when it is complete);
  * per database session the highest {@code seq} read; archive blobs and cold archive files ({@link TranscriptArchives})
  * once each, since they never change. Reading order is rows, blobs, cold files, other files, so that each event is
- * kept from the first of these that holds it (FORMATS §6.5: rows win). Whatever the extractor takes from each distinct event (model
- * calls, for usage) is kept, with the per-session summaries. Events are parsed without their message content (the
- * ledger keeps none), in the same parser's faster mode. A file that shrank, was replaced or vanished makes the
+ * kept from the first of these that holds it (FORMATS §6.5: rows win). Whatever the extractor takes from each
+ * distinct event (model calls, for usage) is kept, with the per-session summaries. Events are parsed without their
+ * message content (the ledger keeps none), in the same parser's faster mode. A file that shrank, was replaced or vanished makes the
  * next refresh read everything again, which is always correct. Not thread-safe: the owner serialises calls.
  *
  * @param <T> what is kept of an event
  */
 public final class TranscriptLedger<T> implements AutoCloseable {
 
-  /** What one refresh read. */
   /**
    * What one refresh read.
    *
