@@ -118,20 +118,24 @@ public final class TranscriptFileReader {
     LineReader reader = new LineReader(source, file.closed(), ignored).firstLinesOnly();
     EventParser quiet = new EventParser(ignored);
     java.time.Instant[] created = new java.time.Instant[1];
-    LineReader.LineSink first =
+    // the same byte-level parse as the full read (no String, no second parser): it also warms that code up early
+    LineReader.RawLineSink first =
         line -> {
-          quiet
-              .parse(new RawRecord(line.text(), new EventOrigin(file.kind(), source, line.number()), null), state)
+          EventOrigin origin = new EventOrigin(file.kind(), source, line.number());
+          (line.contentDropped()
+                  ? quiet.parse(new RawRecord(line.text(), origin, null), state)
+                  : quiet.parseWithoutContent(
+                      line.buffer(), line.offset(), line.length(), origin, state, line::text))
               .ifPresent(e -> created[0] = e.meta().timestamp());
           return false;
         };
     try {
       if (file.compressed()) {
         try (InputStream in = zstd(file)) {
-          reader.read(in, LineReader.Position.START, first);
+          reader.readRaw(in, LineReader.Position.START, first);
         }
       } else {
-        reader.read(file.path(), LineReader.Position.START, first);
+        reader.readRaw(file.path(), LineReader.Position.START, first);
       }
     } catch (IOException | RuntimeException e) {
       // the full read reports it; the name decides meanwhile
