@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -100,8 +101,9 @@ public final class TranscriptArchives {
   }
 
   /**
-   * Reads the cold archive files {@code sessionsDir/cold/*.jsonl.zst} whose path is not in {@code done} and adds their
-   * paths. A missing directory gives nothing.
+   * Reads the cold archive files {@code sessionsDir/cold/*.jsonl.zst} whose path, size and modification time are not
+   * in {@code done}, and adds them. A file whose bytes do not hash to the SHA-256 in its name is a {@link
+   * WarningKind#BAD_ARCHIVE} and is not read. A missing directory gives nothing.
    *
    * @return how many files were read
    */
@@ -123,20 +125,61 @@ public final class TranscriptArchives {
     files.sort(null);
     int read = 0;
     for (Path f : files) {
-      String key = f.toAbsolutePath().toString();
-      if (!Files.isRegularFile(f) || done.contains(key)) {
+      String path = f.toAbsolutePath().toString();
+      BasicFileAttributes a;
+      try {
+        a = Files.readAttributes(f, BasicFileAttributes.class);
+      } catch (IOException e) {
+        continue; // gone since the listing
+      }
+      // published whole by a rename and never changed; a file that does change (size, time) is read again, and the
+      // events already kept from it deduplicate
+      String key = path + "|" + a.size() + "|" + a.lastModifiedTime().toMillis();
+      if (!a.isRegularFile() || !done.add(key)) {
         continue;
       }
-      done.add(key);
       read++;
-      SourceRef ref = new SourceRef(SourceKind.ZSTD_ARCHIVE, key);
-      try (InputStream raw = new BufferedInputStream(Files.newInputStream(f))) {
-        readCold(raw, true, ref, null, sink);
+      SourceRef ref = new SourceRef(SourceKind.ZSTD_ARCHIVE, path);
+      try {
+        if (!nameMatchesContent(f)) {
+          warnings.add(
+              WarningKind.BAD_ARCHIVE, path, "", "content does not match the SHA-256 its name gives; archive skipped");
+          continue;
+        }
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(f))) {
+          readCold(raw, true, ref, null, sink);
+        }
       } catch (IOException e) {
-        warnings.add(WarningKind.UNREADABLE, f.toString(), "", "cannot read: " + e.getMessage());
+        warnings.add(WarningKind.UNREADABLE, path, "", "cannot read: " + e.getMessage());
       }
     }
     return read;
+  }
+
+  /**
+   * Whether a cold archive's bytes hash to the SHA-256 its name {@code <sha256>.jsonl.zst} gives, as OpenClaw names
+   * and verifies them ({@code session-cold-storage-worker}, {@code readVerifiedSessionColdArchive}); true for names
+   * that are not a hash.
+   */
+  private static boolean nameMatchesContent(Path f) throws IOException {
+    String name = f.getFileName().toString();
+    String stem = name.substring(0, name.length() - ".jsonl.zst".length());
+    if (stem.length() != 64 || !stem.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+      return true;
+    }
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      return true; // every Java platform has SHA-256
+    }
+    try (InputStream in = Files.newInputStream(f)) {
+      byte[] buf = new byte[64 * 1024];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        sha.update(buf, 0, n);
+      }
+    }
+    return HexFormat.of().formatHex(sha.digest()).equalsIgnoreCase(stem);
   }
 
   private void schemaWarning(ReadOnlyDatabase db, String table) {
@@ -175,7 +218,9 @@ public final class TranscriptArchives {
           rs -> blob[0] = rs.getBytes(1),
           warnings);
       if (blob[0] == null) {
-        continue; // gone meanwhile, or a failed query (warned)
+        done.remove(key); // gone meanwhile, or a failed query (warned): tried again on the next refresh
+        read--;
+        continue;
       }
       String sha = sha256(blob[0]);
       if (sha == null || !sha.equalsIgnoreCase(String.valueOf(r.sha256()))) {
@@ -234,6 +279,12 @@ public final class TranscriptArchives {
     LineReader.LineSink each =
         line -> {
           lines[0] = line.number();
+          if (line.contentDropped()) {
+            warnings.add(
+                WarningKind.LINE_TOO_LONG, ref.path(), "line " + line.number(), "cold archive record longer than "
+                    + LineReader.MAX_MATERIALISED_LINE + " bytes: its event (and any usage in it) could not be read");
+            return true;
+          }
           JsonNode n;
           try {
             n = Json.STRICT.readTree(line.text());

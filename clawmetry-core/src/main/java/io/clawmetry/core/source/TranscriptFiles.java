@@ -62,6 +62,9 @@ public final class TranscriptFiles {
         continue;
       }
       String stem = name.substring(0, at);
+      if (hasLineTerminator(stem)) {
+        continue; // the pattern's "." matches no line terminator: no stem can hold one
+      }
       if (stem.endsWith(".trajectory") || isCheckpoint(stem) || stem.endsWith(".lock")) {
         return Optional.empty();
       }
@@ -71,6 +74,17 @@ public final class TranscriptFiles {
       return Optional.of(archive ? SourceKind.JSONL_ARCHIVE : SourceKind.JSONL_TRANSCRIPT);
     }
     return Optional.empty();
+  }
+
+  /** Whether {@code s} holds a character {@code Pattern}'s "." does not match (without DOTALL). */
+  private static boolean hasLineTerminator(String s) {
+    for (int k = 0; k < s.length(); k++) {
+      char c = s.charAt(k);
+      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code \.(reset|deleted)\.[^/]+}. */

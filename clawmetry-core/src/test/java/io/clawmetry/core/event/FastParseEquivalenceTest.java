@@ -210,8 +210,8 @@ class FastParseEquivalenceTest {
         "{\"type\":\"model_change\",\"id\":\"m1\",\"provider\":\"zai\",\"modelId\":\"glm-5\",\"x\":1E+400}",
         "{\"type\":\"weird\",\"id\":\"w1\",\"payload\":[1.0e-5,-0,0.000]}",
         // decimals read without text (at most 18 digits, no exponent) and those left to BigDecimal's parser
-        "{\"type\":\"weird\",\"id\":\"w2\",\"payload\":[-0.50,100.0,0.000000000000000001,99999999999999999.9,"
-            + "123456789012345678.5,-999999999999999999.0,1.10,-0.0,10.000]}",
+        "{\"type\":\"custom\",\"customType\":\"d\",\"id\":\"w2\",\"data\":{\"p\":[-0.50,100.0,"
+            + "0.000000000000000001,99999999999999999.9,123456789012345678.5,-999999999999999999.0,1.10,-0.0,10.000]}}",
         base.replace("\"total\":0.0041877500000000005", "\"total\":0.00418775,\"input\":-1.20,\"output\":300.00"),
         // the same short values again: shared nodes must not leak between fields or lines
         base.replace("\"provider\":\"anthropic\"", "\"provider\":\"assistant\"").replace("\"api\"", "\"x\""),

@@ -193,6 +193,43 @@ class ColdArchivesTest {
     return calls.stream().mapToLong(c -> c.usage().input()).sum();
   }
 
+  /**
+   * A cold file whose bytes do not hash to the SHA-256 in its name is a BAD_ARCHIVE and counts nothing (OpenClaw
+   * refuses it too); once it is replaced by a file with other content (size or time change) it is checked again.
+   */
+  @Test
+  void aColdFileThatFailsItsNameHashIsSkipped() throws Exception {
+    Path home = coldHome();
+    Path cold = home.resolve("agents/main/sessions/cold");
+    byte[] b = coldArchive(B, sessionB());
+    String claimed = sha256(b);
+    try (var ds = Files.newDirectoryStream(cold)) {
+      for (Path f : ds) {
+        if (f.getFileName().toString().startsWith(claimed)) {
+          Files.delete(f);
+        }
+      }
+    }
+    byte[] damaged = b.clone();
+    damaged[damaged.length - 5] ^= 0x40; // inside the zstd frame: the hash no longer matches
+    Path named = cold.resolve(claimed + ".jsonl.zst");
+    Files.write(named, damaged);
+    try (TranscriptLedger<Call> l = ledger(home)) {
+      TranscriptLedger.Delta d = l.refresh();
+      assertEquals(2, d.archivesRead(), "both cold files were looked at");
+      assertEquals(2, l.items().size(), "A's 2 calls from its rows; none of B");
+      assertEquals(1, l.warnings().list().size(), () -> l.warnings().list().toString());
+      assertEquals(io.clawmetry.api.WarningKind.BAD_ARCHIVE, l.warnings().list().get(0).kind());
+      assertTrue(l.warnings().list().get(0).message().contains("SHA-256"), l.warnings().list().toString());
+      assertEquals(0, l.refresh().archivesRead(), "an unchanged file is not hashed again");
+
+      Files.write(named, b); // the verified archive restored under its name
+      Files.setLastModifiedTime(named, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+      assertEquals(1, l.refresh().archivesRead());
+      assertEquals(5, l.items().size(), "B's 3 calls now count");
+    }
+  }
+
   @Test
   void coldFilesCountOnceNextToTheRowsOfARestoredSession() throws Exception {
     Path home = coldHome();

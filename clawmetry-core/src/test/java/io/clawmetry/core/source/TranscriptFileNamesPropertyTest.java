@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * {@link TranscriptFiles#classify} (plain string tests) decides every name exactly as the regular expressions of
  * FORMATS §4.1 it replaced: seeded random names assembled from the pieces that matter (".jsonl", ".reset.",
- * ".deleted.", ".checkpoint.", ".trajectory", ".zst", ".lock", ".bak", "sessions.json", separators and stray
- * characters), several of them repeated in one name.
+ * ".deleted.", ".checkpoint.", ".trajectory", ".zst", ".lock", ".bak", "sessions.json", separators, line
+ * terminators and stray characters), several of them repeated in one name.
  */
 class TranscriptFileNamesPropertyTest {
 
@@ -48,7 +48,8 @@ class TranscriptFileNamesPropertyTest {
 
   private static final String[] PIECES = {
     ".jsonl", ".jsonl", ".jsonl", ".reset.", ".deleted.", ".checkpoint.", ".trajectory", ".zst", ".lock", ".bak",
-    "sessions.json", "a", "0b1c", "2026-11-05T10-00-00.000Z", "-", "_", ".", "/", "x.y", "Z9", "é", "", " "
+    "sessions.json", "a", "0b1c", "2026-11-05T10-00-00.000Z", "-", "_", ".", "/", "x.y", "Z9", "é", "", " ", "\n",
+    "\r", "\u0085", "\u2028", "\u2029"
   };
 
   static LongStream seeds() {

@@ -28,8 +28,11 @@ class ZstdUnavailableTest {
               "examples/home/agents/main/sessions/"
                   + "0479ff19-bfdc-4570-b4c2-c96f079eff51.jsonl.deleted.2026-11-08T12-00-00.000Z.zst");
 
+  @org.junit.jupiter.api.io.TempDir Path tmp;
+
   @Test
   void aMissingNativeLibraryBecomesAWarning() throws Exception {
+    Path log = tmp.resolve("child.log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process p =
         new ProcessBuilder(
@@ -40,9 +43,14 @@ class ZstdUnavailableTest {
                 Child.class.getName(),
                 ARCHIVE.toString())
             .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
             .start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS), out);
+    boolean ended = p.waitFor(60, TimeUnit.SECONDS);
+    if (!ended) {
+      p.destroyForcibly();
+    }
+    String out = Files.readString(log, StandardCharsets.UTF_8);
+    assertTrue(ended, "child JVM still running after 60 s: " + out);
     assertEquals(0, p.exitValue(), out);
     assertTrue(out.contains("events=0"), out);
     assertTrue(out.contains("BAD_ARCHIVE") && out.contains("zstd native library unavailable"), out);
