@@ -67,11 +67,21 @@ public final class TranscriptArchives {
 
   private final Warnings warnings;
   private final EventParser parser;
+  private final boolean withContent;
 
-  /** @param warnings where problems go */
+  /** A reader of events without message content (usage, summaries); {@code warnings}: where problems go. */
   public TranscriptArchives(Warnings warnings) {
+    this(warnings, false);
+  }
+
+  /**
+   * @param warnings where problems go
+   * @param withContent whether message events keep their content (a session's transcript view) or not (usage)
+   */
+  public TranscriptArchives(Warnings warnings, boolean withContent) {
     this.warnings = warnings;
     this.parser = new EventParser(warnings);
+    this.withContent = withContent;
   }
 
   /**
@@ -255,7 +265,7 @@ public final class TranscriptArchives {
           lines[0] = line.number();
           EventOrigin origin = new EventOrigin(ref.kind(), ref.path(), line.number());
           Optional<TranscriptEvent> e =
-              line.contentDropped()
+              withContent || line.contentDropped()
                   ? parser.parse(new RawRecord(line.text(), origin, sessionId), state)
                   : parser.parseWithoutContent(
                       line.buffer(), line.offset(), line.length(), origin, state, line::text);
@@ -314,8 +324,8 @@ public final class TranscriptArchives {
               return true;
             }
             EventOrigin origin = new EventOrigin(ref.kind(), ref.path(), line.number());
-            parser
-                .parseWithoutContent(new RawRecord(json, origin, session[0]), state[0])
+            RawRecord record = new RawRecord(json, origin, session[0]);
+            (withContent ? parser.parse(record, state[0]) : parser.parseWithoutContent(record, state[0]))
                 .ifPresent(e -> sink.event(ref, state[0], e));
           }
           return true; // identity, active, index, fts: derived data

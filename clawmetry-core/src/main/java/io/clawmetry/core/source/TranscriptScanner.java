@@ -74,8 +74,8 @@ public final class TranscriptScanner {
   }
 
   /**
-   * The distinct events of one session id, from its database rows and from every file whose header id is {@code
-   * sessionId}, ordered by timestamp (an event without one takes the time of the event read before it), then by read
+   * The distinct events of one session id, with content, from its database rows, the archive blobs and cold archives
+   * holding it, and every file whose header id is {@code sessionId}, ordered by timestamp (an event without one takes the time of the event read before it), then by read
    * order.
    */
   public List<TranscriptEvent> session(String sessionId, Warnings warnings) {
@@ -87,13 +87,24 @@ public final class TranscriptScanner {
             events.add(e);
           }
         };
+    // archives hold whole sessions whose rows may be gone: read them all, keep this session's events (after the
+    // rows, before the files, as the ledger does)
+    TranscriptArchives archives = new TranscriptArchives(warnings, true);
+    TranscriptArchives.EventSink ofThisSession =
+        (ref, state, e) -> {
+          if (sessionId.equals(e.meta().sessionId())) {
+            keep.accept(e);
+          }
+        };
     withDatabase(
         warnings,
         db -> {
           EventParser parser = new EventParser(warnings);
           StreamState state = new StreamState(sessionId);
           db.readSession(sessionId, -1, warnings, r -> parser.parse(r, state).ifPresent(keep));
+          archives.readBlobs(db.database(), new java.util.HashSet<>(), ofThisSession);
         });
+    archives.readColdFiles(sessionsDir, new java.util.HashSet<>(), ofThisSession);
     TranscriptFileReader reader = new TranscriptFileReader(warnings);
     for (Listed listed : files(warnings)) {
       TranscriptFile file = listed.file();

@@ -343,6 +343,34 @@ class ColdArchivesTest {
     assertEquals(1610, counts.input);
   }
 
+  /**
+   * A session's transcript view ({@code TranscriptScanner.session}) includes the events of a session whose rows are
+   * gone to cold storage, with their content, and a restored session's events once.
+   */
+  @Test
+  void theSessionViewReadsColdArchivesWithContent() throws Exception {
+    Path home = coldHome();
+    TranscriptScanner scanner =
+        new TranscriptScanner(
+            "main",
+            home.resolve("agents/main/sessions"),
+            null,
+            home.resolve("agents/main/agent/openclaw-agent.sqlite"));
+    io.clawmetry.core.warn.Warnings w = new io.clawmetry.core.warn.Warnings();
+    List<io.clawmetry.api.TranscriptEvent> b = scanner.session(B, w);
+    assertTrue(w.isEmpty(), w.list().toString());
+    assertEquals(4, b.size(), "B's header and 3 assistant messages, from its cold archive only");
+    List<io.clawmetry.api.TranscriptEvent.Message> messages =
+        b.stream()
+            .filter(e -> e instanceof io.clawmetry.api.TranscriptEvent.Message)
+            .map(e -> (io.clawmetry.api.TranscriptEvent.Message) e)
+            .toList();
+    assertEquals(3, messages.size());
+    assertTrue(messages.stream().allMatch(m -> !m.content().isEmpty()), "content kept in the session view");
+    assertEquals(6000, messages.stream().mapToLong(m -> m.usage().input()).sum());
+    assertEquals(5, scanner.session(A, w).size(), "A: rows and cold copy, each event once");
+  }
+
   @Test
   void anUndecodableBlobIsABadArchiveAndNothingElse() throws Exception {
     Path db = agentDatabase(tmp.resolve("u/agent.sqlite"), Map.of());
