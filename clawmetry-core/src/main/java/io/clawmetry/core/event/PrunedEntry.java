@@ -119,17 +119,6 @@ final class PrunedEntry {
   private static final long HIGHS = 0x8080808080808080L;
 
   /**
-   * The high bit of each byte of {@code w} (little-endian) that may need attention inside a string: a quote, a
-   * backslash, a control character or a non-ASCII byte. The lowest flagged byte is always a real one (borrows only
-   * propagate upwards), which is all the scan uses.
-   */
-  private static long specials(long w) {
-    long quote = w ^ 0x2222222222222222L;
-    long backslash = w ^ 0x5c5c5c5c5c5c5c5cL;
-    return ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash | (w - 0x2020202020202020L) & ~w | w) & HIGHS;
-  }
-
-  /**
    * The index (0–7) of the lowest byte whose high bit is set in {@code flagged} (not zero, high bits only): isolates the
    * lowest bit and reads the index off a multiplication, since the client compiler has no intrinsic for {@link
    * Long#numberOfTrailingZeros}.
@@ -296,65 +285,65 @@ final class PrunedEntry {
         || name == "stopReason";
   }
 
-  private static final int TEXT_SLOTS = 64;
-  private static final int TEXT_MAX = 48;
+  /** Strings longer than this (in bytes) are not shared. */
+  private static final int SHARED_MAX = 48;
 
-  /** The last plain strings seen per hash slot (bytes without quotes) and their nodes, for {@link #sharedText}. */
-  private final byte[][] textBytes = new byte[TEXT_SLOTS][];
+  /** Values of {@link #fewValues} fields, as nodes. */
+  private final RecentValues<TextNode> texts = new RecentValues<>(TextNode::valueOf);
 
-  private final TextNode[] textNodes = new TextNode[TEXT_SLOTS];
+  /** Field names of object trees. */
+  private final RecentValues<String> names = new RecentValues<>(java.util.function.Function.identity());
 
   /**
    * {@link #node} for a value of a {@link #fewValues} field: a plain string seen before on this thread is the same
    * (immutable) node again instead of a new String and node per line.
    */
   private JsonNode sharedText(int from, int to) throws java.io.IOException {
-    int len = to - from - 2;
-    if (b[from] != '"' || escaped || len > TEXT_MAX) {
+    if (b[from] != '"' || escaped || to - from - 2 > SHARED_MAX) {
       return node(from, to);
     }
-    int h = len;
-    for (int k = from + 1; k < to - 1; k++) {
-      h = 31 * h + b[k];
-    }
-    int slot = (h ^ (h >>> 7)) & (TEXT_SLOTS - 1);
-    byte[] seen = textBytes[slot];
-    if (seen != null && java.util.Arrays.equals(seen, 0, seen.length, b, from + 1, to - 1)) {
-      return textNodes[slot];
-    }
-    TextNode t = (TextNode) node(from, to);
-    textBytes[slot] = java.util.Arrays.copyOfRange(b, from + 1, to - 1);
-    textNodes[slot] = t;
-    return t;
+    return texts.of(b, from + 1, to - 1);
   }
-
-  /** The last field names seen per hash slot, as bytes and as strings, for {@link #sharedName}. */
-  private final byte[][] nameBytes = new byte[TEXT_SLOTS][];
-
-  private final String[] nameStrings = new String[TEXT_SLOTS];
 
   /**
    * The field name spelled by the checked bytes {@code b[from, to)} (no escapes): object trees repeat the same few
    * names on every line, so a name seen before on this thread is the same String again.
    */
   private String sharedName(int from, int to) {
-    int len = to - from;
-    if (len > TEXT_MAX) {
-      return new String(b, from, len, StandardCharsets.UTF_8);
+    return to - from > SHARED_MAX ? new String(b, from, to - from, StandardCharsets.UTF_8) : names.of(b, from, to);
+  }
+
+  /**
+   * The last value made from a UTF-8 byte string, per hash slot: short strings that repeat on every line are decoded
+   * once per thread (a collision only costs a new value). Values must be immutable: they are shared.
+   */
+  private static final class RecentValues<V> {
+    private static final int SLOTS = 64;
+
+    private final byte[][] keys = new byte[SLOTS][];
+    private final Object[] values = new Object[SLOTS];
+    private final java.util.function.Function<String, V> make;
+
+    RecentValues(java.util.function.Function<String, V> make) {
+      this.make = make;
     }
-    int h = len;
-    for (int k = from; k < to; k++) {
-      h = 31 * h + b[k];
+
+    @SuppressWarnings("unchecked")
+    V of(byte[] b, int from, int to) {
+      int h = to - from;
+      for (int k = from; k < to; k++) {
+        h = 31 * h + b[k];
+      }
+      int slot = (h ^ (h >>> 7)) & (SLOTS - 1);
+      byte[] seen = keys[slot];
+      if (seen != null && java.util.Arrays.equals(seen, 0, seen.length, b, from, to)) {
+        return (V) values[slot];
+      }
+      V v = make.apply(new String(b, from, to - from, StandardCharsets.UTF_8));
+      keys[slot] = java.util.Arrays.copyOfRange(b, from, to);
+      values[slot] = v;
+      return v;
     }
-    int slot = (h ^ (h >>> 7)) & (TEXT_SLOTS - 1);
-    byte[] seen = nameBytes[slot];
-    if (seen != null && java.util.Arrays.equals(seen, 0, seen.length, b, from, to)) {
-      return nameStrings[slot];
-    }
-    String n = new String(b, from, len, StandardCharsets.UTF_8);
-    nameBytes[slot] = java.util.Arrays.copyOfRange(b, from, to);
-    nameStrings[slot] = n;
-    return n;
   }
 
   /** The node for the checked value {@code b[from, to)}, as Jackson's tree reader would build it. */
@@ -569,6 +558,9 @@ final class PrunedEntry {
     while (true) {
       if (i + 8 <= stop) {
         long w = (long) LONGS.get(bytes, i);
+        // the high bit of each byte that may need a look: a quote, a backslash, a control character or a non-ASCII
+        // byte (written out here: the client compiler inlines no method this long); the lowest flagged byte is
+        // always a real one, borrows only propagate upwards
         long quote = w ^ 0x2222222222222222L;
         long backslash = w ^ 0x5c5c5c5c5c5c5c5cL;
         long flagged =

@@ -24,7 +24,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -177,12 +176,7 @@ public final class TranscriptArchives {
     if (stem.length() != 64 || !stem.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
       return true;
     }
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      return true; // every Java platform has SHA-256
-    }
+    MessageDigest sha = newSha256();
     try (InputStream in = Files.newInputStream(f)) {
       byte[] buf = new byte[64 * 1024];
       for (int n; (n = in.read(buf)) > 0; ) {
@@ -232,8 +226,8 @@ public final class TranscriptArchives {
         read--;
         continue;
       }
-      String sha = sha256(blob[0]);
-      if (sha == null || !sha.equalsIgnoreCase(String.valueOf(r.sha256()))) {
+      String sha = HexFormat.of().formatHex(newSha256().digest(blob[0]));
+      if (!sha.equalsIgnoreCase(String.valueOf(r.sha256()))) {
         warnings.add(
             WarningKind.BAD_ARCHIVE,
             source,
@@ -264,12 +258,8 @@ public final class TranscriptArchives {
         line -> {
           lines[0] = line.number();
           EventOrigin origin = new EventOrigin(ref.kind(), ref.path(), line.number());
-          Optional<TranscriptEvent> e =
-              withContent || line.contentDropped()
-                  ? parser.parse(new RawRecord(line.text(), origin, sessionId), state)
-                  : parser.parseWithoutContent(
-                      line.buffer(), line.offset(), line.length(), origin, state, line::text);
-          e.ifPresent(event -> sink.event(ref, state, event));
+          TranscriptFileReader.parse(parser, line, origin, state, sessionId, withContent)
+              .ifPresent(event -> sink.event(ref, state, event));
           return true;
         };
     try (InputStream in = zstd ? ZstdStreams.open(blob) : blob) {
@@ -354,11 +344,12 @@ public final class TranscriptArchives {
     return b.length >= 4 && b[0] == 0x28 && b[1] == (byte) 0xB5 && b[2] == 0x2F && b[3] == (byte) 0xFD;
   }
 
-  private static String sha256(byte[] bytes) {
+  /** A SHA-256 digest (every Java platform has one). */
+  private static MessageDigest newSha256() {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
-      return null;
+      throw new IllegalStateException("no SHA-256", e);
     }
   }
 }

@@ -74,14 +74,7 @@ public final class TranscriptFileReader {
     LineReader.RawLineSink lines =
         line -> {
           EventOrigin origin = new EventOrigin(file.kind(), source, line.number());
-          Optional<TranscriptEvent> event;
-          if (mode != Mode.FULL && !line.contentDropped()) {
-            event =
-                parser.parseWithoutContent(line.buffer(), line.offset(), line.length(), origin, state, line::text);
-          } else {
-            event = parser.parse(new RawRecord(line.text(), origin, null), state);
-          }
-          event.ifPresent(sink);
+          parse(parser, line, origin, state, null, mode == Mode.FULL).ifPresent(sink);
           reached[0] = new LineReader.Position(line.endOffset(), line.number() + 1);
           return true;
         };
@@ -97,6 +90,22 @@ public final class TranscriptFileReader {
       report(file, reached[0], e);
       return reached[0];
     }
+  }
+
+  /**
+   * One line of a transcript through {@code parser}: from its bytes without message content, unless content is
+   * wanted or the line was too long to keep its bytes (then from its text, with {@code sessionIdHint}).
+   */
+  static Optional<TranscriptEvent> parse(
+      EventParser parser,
+      LineReader.RawLine line,
+      EventOrigin origin,
+      StreamState state,
+      String sessionIdHint,
+      boolean withContent) {
+    return withContent || line.contentDropped()
+        ? parser.parse(new RawRecord(line.text(), origin, sessionIdHint), state)
+        : parser.parseWithoutContent(line.buffer(), line.offset(), line.length(), origin, state, line::text);
   }
 
   /**
@@ -122,11 +131,7 @@ public final class TranscriptFileReader {
     LineReader.RawLineSink first =
         line -> {
           EventOrigin origin = new EventOrigin(file.kind(), source, line.number());
-          (line.contentDropped()
-                  ? quiet.parse(new RawRecord(line.text(), origin, null), state)
-                  : quiet.parseWithoutContent(
-                      line.buffer(), line.offset(), line.length(), origin, state, line::text))
-              .ifPresent(e -> created[0] = e.meta().timestamp());
+          parse(quiet, line, origin, state, null, false).ifPresent(e -> created[0] = e.meta().timestamp());
           return false;
         };
     try {
