@@ -18,6 +18,7 @@ import java.util.Set;
 final class SmallFieldMap extends AbstractMap<String, JsonNode> {
 
   private String[] names = new String[8];
+  private int[] hashes = new int[8];
   private JsonNode[] values = new JsonNode[8];
   private int size;
 
@@ -26,17 +27,15 @@ final class SmallFieldMap extends AbstractMap<String, JsonNode> {
     return size;
   }
 
+  /** One pass comparing cached hash codes first: most names looked up or added are absent or another instance. */
   private int indexOf(Object name) {
-    for (int i = 0; i < size; i++) {
-      if (names[i] == name) {
-        return i;
-      }
+    if (!(name instanceof String s)) {
+      return -1;
     }
-    if (name != null) {
-      for (int i = 0; i < size; i++) {
-        if (name.equals(names[i])) {
-          return i;
-        }
+    int h = s.hashCode();
+    for (int i = 0; i < size; i++) {
+      if (hashes[i] == h && (names[i] == s || s.equals(names[i]))) {
+        return i;
       }
     }
     return -1;
@@ -64,9 +63,11 @@ final class SmallFieldMap extends AbstractMap<String, JsonNode> {
     }
     if (size == names.length) {
       names = Arrays.copyOf(names, size * 2);
+      hashes = Arrays.copyOf(hashes, size * 2);
       values = Arrays.copyOf(values, size * 2);
     }
     names[size] = name;
+    hashes[size] = name.hashCode();
     values[size++] = value;
     return null;
   }
@@ -84,6 +85,7 @@ final class SmallFieldMap extends AbstractMap<String, JsonNode> {
 
   private void removeAt(int i) {
     System.arraycopy(names, i + 1, names, i, size - i - 1);
+    System.arraycopy(hashes, i + 1, hashes, i, size - i - 1);
     System.arraycopy(values, i + 1, values, i, size - i - 1);
     size--;
     names[size] = null;

@@ -196,12 +196,15 @@ public final class LineReader {
   /** {@link #read(Path, Position, LineSink)} handing over lines as bytes (no String per line). */
   public Position readRaw(Path file, Position from, RawLineSink sink) throws IOException {
     try (SeekableByteChannel ch = Files.newByteChannel(file, StandardOpenOption.READ)) {
-      long size = ch.size();
-      if (from.offset() > size) {
-        return from; // the file shrank: the caller decides to re-read from the start
+      int expected = firstBuffer; // from the start: no size and no seek (two system calls per file fewer)
+      if (from.offset() > 0) {
+        long size = ch.size();
+        if (from.offset() > size) {
+          return from; // the file shrank: the caller decides to re-read from the start
+        }
+        ch.position(from.offset());
+        expected = (int) Math.min(size - from.offset() + 1, firstBuffer);
       }
-      ch.position(from.offset());
-      int expected = (int) Math.min(Math.min(size - from.offset() + 1, firstBuffer), Integer.MAX_VALUE);
       return readRaw(new LineInput(Channels.newInputStream(ch), expected).withFinder(finder), from, sink);
     }
   }

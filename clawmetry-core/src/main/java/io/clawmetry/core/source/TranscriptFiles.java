@@ -179,7 +179,22 @@ public final class TranscriptFiles {
     } catch (IOException e) {
       warnings.add(WarningKind.UNREADABLE, sessionsDir.toString(), "", "cannot list: " + e.getMessage());
     }
-    out.sort(Comparator.comparing(f -> f.path().toString()));
+    return sortedByPath(out, sessionsDir.toString().length());
+  }
+
+  /**
+   * Sorted by path string. Every path starts with the same directory, so its rest decides: comparing names only skips
+   * the long common prefix in each of the n log n comparisons.
+   */
+  private static List<TranscriptFile> sortedByPath(List<TranscriptFile> files, int commonPrefix) {
+    record Keyed(String rest, TranscriptFile file) {}
+    List<Keyed> keyed = new ArrayList<>(files.size());
+    for (TranscriptFile f : files) {
+      keyed.add(new Keyed(f.path().toString().substring(commonPrefix), f));
+    }
+    keyed.sort(Comparator.comparing(Keyed::rest));
+    List<TranscriptFile> out = new ArrayList<>(files.size());
+    keyed.forEach(k -> out.add(k.file()));
     return out;
   }
 }

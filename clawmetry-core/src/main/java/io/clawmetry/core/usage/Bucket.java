@@ -2,6 +2,7 @@ package io.clawmetry.core.usage;
 
 import io.clawmetry.api.CostSource;
 import io.clawmetry.api.TokenCounts;
+import io.clawmetry.api.Usage;
 import io.clawmetry.api.UsageLine;
 import io.clawmetry.api.UsageRow;
 import io.clawmetry.core.pricing.PricedCost;
@@ -11,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** A mutable accumulator for one bucket, with one line per provider/model. Not thread-safe. */
 final class Bucket {
@@ -18,7 +20,11 @@ final class Bucket {
   private static final class Line {
     final String provider;
     final String model;
-    TokenCounts tokens = TokenCounts.ZERO;
+    long input;
+    long output;
+    long cacheRead;
+    long cacheWrite;
+    long total;
     BigDecimal cost = BigDecimal.ZERO;
     CostSource source;
     long calls;
@@ -28,11 +34,32 @@ final class Bucket {
       this.provider = provider;
       this.model = model;
     }
+
+    boolean isFor(String provider, String model) {
+      return Objects.equals(this.provider, provider) && Objects.equals(this.model, model);
+    }
+
+    void add(TokenCounts t) {
+      input += t.input();
+      output += t.output();
+      cacheRead += t.cacheRead();
+      cacheWrite += t.cacheWrite();
+      total += t.total();
+    }
+
+    TokenCounts tokens() {
+      return new TokenCounts(input, output, cacheRead, cacheWrite, total);
+    }
   }
+
+  /** A line's key: provider and model as they are (no joined string, which two different pairs could share). */
+  private record ModelKey(String provider, String model) {}
 
   private final String key;
   private final String agentId;
-  private final Map<String, Line> lines = new LinkedHashMap<>();
+  private final Map<ModelKey, Line> lines = new LinkedHashMap<>();
+  /** The line of the last call: calls come in runs of one session, mostly of one model. */
+  private Line last;
   private long errors;
 
   Bucket(String key, String agentId) {
@@ -41,14 +68,28 @@ final class Bucket {
   }
 
   void addCall(Call c, PricedCost cost) {
-    Line l = lines.computeIfAbsent(c.provider() + "/" + c.model(), k -> new Line(c.provider(), c.model()));
-    l.tokens = l.tokens.plus(TokenCounts.of(c.usage()));
+    Line l = line(c.provider(), c.model());
+    Usage u = c.usage();
+    l.input += u.input();
+    l.output += u.output();
+    l.cacheRead += u.cacheRead();
+    l.cacheWrite += u.cacheWrite();
+    l.total += u.total();
     l.cost = l.cost.add(cost.amount());
     l.source = l.source == null ? cost.source() : l.source.plus(cost.source());
     l.calls++;
     if (cost.source() == CostSource.UNKNOWN) {
       l.unpriced++;
     }
+  }
+
+  private Line line(String provider, String model) {
+    Line l = last;
+    if (l == null || !l.isFor(provider, model)) {
+      l = lines.computeIfAbsent(new ModelKey(provider, model), k -> new Line(k.provider(), k.model()));
+      last = l;
+    }
+    return l;
   }
 
   void addError() {
@@ -63,8 +104,9 @@ final class Bucket {
     long calls = 0;
     long unpriced = 0;
     for (Line l : lines.values()) {
-      out.add(new UsageLine(l.provider, l.model, l.tokens, plain(l.cost), l.source, l.calls, l.unpriced));
-      tokens = tokens.plus(l.tokens);
+      TokenCounts lineTokens = l.tokens();
+      out.add(new UsageLine(l.provider, l.model, lineTokens, plain(l.cost), l.source, l.calls, l.unpriced));
+      tokens = tokens.plus(lineTokens);
       cost = cost.add(l.cost);
       source = source == null ? l.source : source.plus(l.source);
       calls += l.calls;
@@ -89,8 +131,8 @@ final class Bucket {
     Bucket b = new Bucket("total", null);
     for (UsageRow r : rows) {
       for (UsageLine l : r.models()) {
-        Line t = b.lines.computeIfAbsent(l.provider() + "/" + l.model(), k -> new Line(l.provider(), l.model()));
-        t.tokens = t.tokens.plus(l.tokens());
+        Line t = b.line(l.provider(), l.model());
+        t.add(l.tokens());
         t.cost = t.cost.add(l.cost());
         t.source = t.source == null ? l.costSource() : t.source.plus(l.costSource());
         t.calls += l.calls();

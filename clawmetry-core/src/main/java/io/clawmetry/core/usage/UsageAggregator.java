@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Puts model calls into the buckets of one query, each call in its own bucket by its own timestamp, provider and model
@@ -23,12 +24,14 @@ public final class UsageAggregator {
   private final UsageQuery query;
   private final CostFunction costs;
   private final Map<BucketKey, Bucket> buckets = new HashMap<>();
+  private final LocalDays days;
   private long undated;
 
   /** An empty aggregation for {@code query}. */
   public UsageAggregator(UsageQuery query, CostFunction costs) {
     this.query = query;
     this.costs = costs;
+    this.days = new LocalDays(query.zone());
   }
 
   /** Adds one call (or error row). Calls outside the query's agent or dates are ignored. */
@@ -43,7 +46,7 @@ public final class UsageAggregator {
     if (query.agentId() != null && !query.agentId().equals(s.agentId())) {
       return;
     }
-    LocalDate day = c.timestamp() == null ? null : c.timestamp().atZone(query.zone()).toLocalDate();
+    LocalDate day = c.timestamp() == null ? null : days.of(c.timestamp());
     if (day == null && (isTimeBucket() || query.since() != null || query.until() != null)) {
       undated++;
       return;
@@ -55,13 +58,25 @@ public final class UsageAggregator {
     }
     String key = key(s, c, day);
     String agent = query.period() == UsagePeriod.SESSION ? s.agentId() : null;
-    Bucket b = buckets.computeIfAbsent(new BucketKey(key, agent), k -> new Bucket(key, agent));
+    Bucket b = lastBucket;
+    if (b == null || !key.equals(lastKey) || !Objects.equals(agent, lastAgent)) {
+      b = buckets.computeIfAbsent(new BucketKey(key, agent), k -> new Bucket(key, agent));
+      lastBucket = b;
+      lastKey = key;
+      lastAgent = agent;
+    }
     if (c.error()) {
       b.addError();
     } else {
       b.addCall(c, costs.cost(c.usage(), c.provider(), c.model(), query.costMode()));
     }
   }
+
+  /** The bucket of the last call, with its key: calls come in runs of one session and day. */
+  private Bucket lastBucket;
+
+  private String lastKey;
+  private String lastAgent;
 
   /** Calls left out because they have no timestamp and the query needs one. */
   public long undated() {
@@ -79,11 +94,13 @@ public final class UsageAggregator {
   private String key(SessionJoin s, Call c, LocalDate day) {
     switch (query.period()) {
       case DAILY:
-        return day.toString();
       case WEEKLY:
-        return day.with(TemporalAdjusters.previousOrSame(query.startOfWeek())).toString();
       case MONTHLY:
-        return YearMonth.from(day).toString();
+        if (day != lastDay) { // the same day as the last call gives the same (cached) LocalDate
+          lastDay = day;
+          lastDayKey = timeKey(day);
+        }
+        return lastDayKey;
       case SESSION:
         return s.sessionKey();
       case MODEL:
@@ -97,6 +114,21 @@ public final class UsageAggregator {
       case ORIGIN:
       default:
         return s.origin();
+    }
+  }
+
+  private LocalDate lastDay;
+  private String lastDayKey;
+
+  private String timeKey(LocalDate day) {
+    switch (query.period()) {
+      case WEEKLY:
+        return day.with(TemporalAdjusters.previousOrSame(query.startOfWeek())).toString();
+      case MONTHLY:
+        return YearMonth.from(day).toString();
+      case DAILY:
+      default:
+        return day.toString();
     }
   }
 

@@ -109,4 +109,48 @@ class UsageAggregatorPropertyTest {
     shuffled.forEach(b::add);
     assertEquals(a.rows(), b.rows(), "seed " + seed);
   }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void dailyLinesEqualAPlainGrouping(long seed) {
+    List<ModelCall> calls = calls(seed);
+    for (String zoneName : ZONES) {
+      ZoneId zone = ZoneId.of(zoneName);
+      java.util.Map<String, long[]> expected = new java.util.TreeMap<>(); // day|provider|model -> calls, total tokens
+      for (ModelCall c : calls) {
+        if (c.timestamp() != null && !c.error()) {
+          String k = c.timestamp().atZone(zone).toLocalDate() + "|" + c.provider() + "|" + c.model();
+          long[] v = expected.computeIfAbsent(k, x -> new long[2]);
+          v[0]++;
+          v[1] += c.usage().total();
+        }
+      }
+      UsageAggregator a = new UsageAggregator(UsageQuery.daily(zone), COSTS);
+      calls.forEach(a::add);
+      java.util.Map<String, long[]> actual = new java.util.TreeMap<>();
+      for (UsageRow row : a.rows()) {
+        for (var line : row.models()) {
+          actual.put(row.key() + "|" + line.provider() + "|" + line.model(), new long[] {line.calls(), line.tokens().total()});
+        }
+      }
+      assertEquals(expected.keySet(), actual.keySet(), "seed " + seed + " " + zone);
+      expected.forEach((k, v) -> assertEquals(java.util.Arrays.toString(v), java.util.Arrays.toString(actual.get(k)),
+          "seed " + seed + " " + zone + " " + k));
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void modelNamesThatJoinAlikeStayApart() {
+    Usage u = new Usage(10, 1, 0, 0, 11, 0, null);
+    Instant t = Instant.parse("2026-10-25T10:00:00Z");
+    UsageAggregator a = new UsageAggregator(UsageQuery.daily(ZoneId.of("UTC")), COSTS);
+    a.add(new ModelCall("a", "s", "k", "user", null, t, "p/q", "m", u, false));
+    a.add(new ModelCall("a", "s", "k", "user", null, t, "p", "q/m", u, false));
+    a.add(new ModelCall("a", "s", "k", "user", null, t, "p/q", "m", u, false));
+    List<UsageRow> rows = a.rows();
+    assertEquals(1, rows.size());
+    assertEquals(2, rows.get(0).models().size(), rows.toString());
+    assertEquals(33, rows.get(0).tokens().total());
+    assertEquals(2, UsageAggregator.totals(rows).models().size());
+  }
 }
