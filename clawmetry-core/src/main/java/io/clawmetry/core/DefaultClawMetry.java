@@ -133,6 +133,7 @@ final class DefaultClawMetry implements ClawMetry {
       int files = 0;
       long bytes = 0;
       long events = 0;
+      Thread index = state == null ? indexCache.prefetch(layout) : null; // the first read: beside the transcripts
       for (TranscriptLedger<Call> l : agents.ledgers()) {
         TranscriptLedger.Delta d = l.refresh();
         full |= d.full();
@@ -140,6 +141,7 @@ final class DefaultClawMetry implements ClawMetry {
         bytes += d.bytesRead();
         events += d.newEvents();
       }
+      joinUninterruptibly(index);
       ReadState old = state;
       if (old == null || full || !indexCache.upToDate(layout)) {
         state = readState(old == null ? 1 : old.generation + 1);
@@ -147,6 +149,24 @@ final class DefaultClawMetry implements ClawMetry {
         state = appended(old);
       }
       return new RefreshStats(full, files, bytes, events, Duration.ofNanos(System.nanoTime() - start));
+    }
+  }
+
+  private static void joinUninterruptibly(Thread t) {
+    if (t == null) {
+      return;
+    }
+    boolean interrupted = false;
+    while (true) {
+      try {
+        t.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -60,6 +60,24 @@ final class SessionIndexCache {
     return out;
   }
 
+  /**
+   * Reads every index into the cache on a new daemon thread, which the caller must join before it calls anything else
+   * here: the first read of a home lists and scans transcripts on one thread for a while, so a second core is free.
+   * A failure only means that {@link #entries} reads (and reports) it again.
+   */
+  Thread prefetch(HomeLayout layout) {
+    Thread t = new Thread(() -> {
+      try {
+        entries(layout, new Warnings());
+      } catch (RuntimeException e) {
+        // entries() reads it again on the caller's thread, and reports what fails there
+      }
+    }, "clawmetry-index");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
   /** Every agent's entries, and the warnings met reading them, into {@code warnings}. */
   List<IndexEntry> entries(HomeLayout layout, Warnings warnings) {
     List<IndexEntry> out = new ArrayList<>();
