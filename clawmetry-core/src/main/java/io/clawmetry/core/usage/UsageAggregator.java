@@ -26,6 +26,12 @@ public final class UsageAggregator {
   private final Map<BucketKey, Bucket> buckets = new HashMap<>();
   private final LocalDays days;
   private long undated;
+  // calls come in runs of one session and day: the last bucket, its key and the last day's key are looked up once
+  private Bucket lastBucket;
+  private String lastKey;
+  private String lastAgent;
+  private LocalDate lastDay;
+  private String lastDayKey;
 
   /** An empty aggregation for {@code query}. */
   public UsageAggregator(UsageQuery query, CostFunction costs) {
@@ -72,12 +78,6 @@ public final class UsageAggregator {
     }
   }
 
-  /** The bucket of the last call, with its key: calls come in runs of one session and day. */
-  private Bucket lastBucket;
-
-  private String lastKey;
-  private String lastAgent;
-
   /** Calls left out because they have no timestamp and the query needs one. */
   public long undated() {
     return undated;
@@ -116,9 +116,6 @@ public final class UsageAggregator {
         return s.origin();
     }
   }
-
-  private LocalDate lastDay;
-  private String lastDayKey;
 
   private String timeKey(LocalDate day) {
     switch (query.period()) {
