@@ -60,6 +60,12 @@ public interface ClawMetry extends AutoCloseable {
   UsageReport usage(UsageQuery query);
 
   /**
+   * What one transcript event cost, priced as {@link #usage} prices it: empty when the event is not a model call
+   * (user and tool messages, OpenClaw's synthetic rows, error rows that {@link #usage} counts as errors).
+   */
+  java.util.Optional<CallCost> cost(TranscriptEvent event, CostMode mode);
+
+  /**
    * The sub-agent tree: every top-level session that spawned sub-agents, with each node's own and rolled-up usage
    * and cost (a parent's total includes its descendants').
    */

@@ -2,8 +2,10 @@ package io.clawmetry.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clawmetry.api.CallCost;
 import io.clawmetry.api.ClawMetry;
 import io.clawmetry.api.ContentBlock;
+import io.clawmetry.api.CostMode;
 import io.clawmetry.api.Report;
 import io.clawmetry.api.TranscriptEvent;
 import io.clawmetry.api.Usage;
@@ -63,7 +65,7 @@ final class TranscriptCommand implements Callable<Integer> {
         ObjectNode o = JsonViews.object();
         o.put("session", session);
         ArrayNode a = o.putArray("events");
-        report.items().stream().filter(e -> EventTypes.matches(e, filter)).forEach(e -> a.add(JsonViews.event(e)));
+        report.items().stream().filter(e -> EventTypes.matches(e, filter)).forEach(e -> a.add(JsonViews.event(e, cm.cost(e, CostMode.AUTO).orElse(null))));
         o.set("sources", JsonViews.sources(report.sources()));
         o.set("warnings", JsonViews.warnings(report.warnings()));
         out.println(JsonViews.write(o, true));
@@ -72,7 +74,7 @@ final class TranscriptCommand implements Callable<Integer> {
       long shown = 0;
       for (TranscriptEvent e : report.items()) {
         if (EventTypes.matches(e, filter)) {
-          out.println(TextTable.sanitize(line(e)));
+          out.println(TextTable.sanitize(line(e, cm.cost(e, CostMode.AUTO).orElse(null))));
           shown++;
         }
       }
@@ -82,7 +84,7 @@ final class TranscriptCommand implements Callable<Integer> {
     }
   }
 
-  private static String line(TranscriptEvent e) {
+  private static String line(TranscriptEvent e, CallCost cost) {
     StringBuilder b = new StringBuilder();
     b.append(e.meta().timestamp() == null ? "????-??-??T??:??:??Z" : e.meta().timestamp().toString());
     b.append("  ");
@@ -103,9 +105,10 @@ final class TranscriptCommand implements Callable<Integer> {
         if (u.cacheWrite1h() > 0) {
           b.append(" cacheWrite1h=").append(u.cacheWrite1h());
         }
-        if (u.recordedCost() != null) {
-          b.append(" $").append(u.recordedCost().total().toPlainString());
-        }
+      }
+      if (cost != null) {
+        b.append(" $").append(cost.amount().toPlainString()).append(' ')
+            .append(cost.source().name().toLowerCase(java.util.Locale.ROOT));
       }
       if (m.stopReason() != null && !"stop".equals(m.stopReason())) {
         b.append(" (").append(m.stopReason()).append(')');

@@ -1,7 +1,9 @@
 package io.clawmetry.core;
 
 import io.clawmetry.api.AgentInfo;
+import io.clawmetry.api.CallCost;
 import io.clawmetry.api.ClawMetry;
+import io.clawmetry.api.CostMode;
 import io.clawmetry.api.CronJob;
 import io.clawmetry.api.CronRun;
 import io.clawmetry.api.Era;
@@ -35,6 +37,7 @@ import io.clawmetry.core.gateway.GatewayConnector;
 import io.clawmetry.core.health.HealthCollector;
 import io.clawmetry.core.health.HealthSources;
 import io.clawmetry.core.pricing.CostFunction;
+import io.clawmetry.core.pricing.PricedCost;
 import io.clawmetry.core.report.Overviews;
 import io.clawmetry.core.report.SubagentTrees;
 import io.clawmetry.core.session.SubagentRegistry;
@@ -371,6 +374,16 @@ final class DefaultClawMetry implements ClawMetry {
     warnings.absorb(w);
     return new Report<>(
         runs, stateSources(SourceKind.CRON_RUN_LOG, cronDir.resolve("runs").resolve(jobId + ".jsonl")), w.list());
+  }
+
+  @Override
+  public Optional<CallCost> cost(TranscriptEvent event, CostMode mode) {
+    return Call.of(event)
+        .filter(c -> !c.error())
+        .map(c -> {
+          PricedCost p = costs.cost(c.usage(), c.provider(), c.model(), mode);
+          return new CallCost(p.amount(), p.source());
+        });
   }
 
   @Override

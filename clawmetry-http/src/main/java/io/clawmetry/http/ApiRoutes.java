@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clawmetry.api.ClawMetry;
 import io.clawmetry.api.ContentBlock;
+import io.clawmetry.api.CostMode;
 import io.clawmetry.api.CronJob;
 import io.clawmetry.api.HealthQuery;
 import io.clawmetry.api.Report;
@@ -93,7 +94,7 @@ final class ApiRoutes {
         exact(n, 3);
         String tk = Ids.require(r.segment(2), "session key");
         requireSession(tk);
-        ObjectNode tl = TimelineView.build(tk, cm.transcript(tk));
+        ObjectNode tl = TimelineView.build(tk, cm.transcript(tk), e -> cm.cost(e, CostMode.AUTO));
         cm.session(tk).ifPresent(s -> tl.put("sessionId", s.sessionId()));
         Responses.json(r.exchange(), tl);
         return;
@@ -270,7 +271,7 @@ final class ApiRoutes {
     ObjectNode o = JsonViews.object();
     o.put("session", key);
     ArrayNode a = o.putArray("events");
-    report.items().stream().filter(e -> EventTypes.matches(e, filter)).forEach(e -> a.add(JsonViews.event(e)));
+    report.items().stream().filter(e -> EventTypes.matches(e, filter)).forEach(e -> a.add(JsonViews.event(e, cm.cost(e, CostMode.AUTO).orElse(null))));
     o.set("sources", JsonViews.sources(report.sources()));
     o.set("warnings", JsonViews.warnings(report.warnings()));
     return o;

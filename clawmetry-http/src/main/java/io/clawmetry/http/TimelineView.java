@@ -2,7 +2,9 @@ package io.clawmetry.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clawmetry.api.CallCost;
 import io.clawmetry.api.ContentBlock;
+import io.clawmetry.api.CostSource;
 import io.clawmetry.api.MessageRole;
 import io.clawmetry.api.Report;
 import io.clawmetry.api.TokenCounts;
@@ -17,13 +19,23 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The session timeline: a transcript (already read and deduplicated by the facade) presented as turns. A turn starts
- * at a user message and holds the assistant replies (text, thinking, tool calls, tokens, recorded cost, latency), the
+ * at a user message and holds the assistant replies (text, thinking, tool calls, tokens, cost, latency), the
  * tool results and markers (model changes, compactions, branch summaries) up to the next user message.
+ *
+ * <p>Costs are the facade's {@code cost(event, mode)} (the one cost function of every report): per assistant message
+ * {@code cost} and {@code costSource}, per turn and in total their sum, its combined source and the calls without a
+ * price ({@code unpricedCalls}). {@code recordedCost} and {@code callsWithoutRecordedCost} keep what OpenClaw itself
+ * recorded. In a forked session, the assistant messages copied from its parent (older than the fork's header) are
+ * shown with {@code inherited: true} and left out of the sums ({@code inheritedMessages} counts them): usage books
+ * them to the parent, so a session's timeline totals equal its usage row.
  *
  * <p>Latency of an assistant message = its timestamp minus the timestamp of the user message or tool result it
  * answers (found by walking {@code parentId}, else the preceding one in file order). The active branch is the chain
@@ -37,10 +49,15 @@ final class TimelineView {
 
   private final Map<String, TranscriptEvent> byId = new HashMap<>();
   private final Set<String> active = new HashSet<>();
+  /** Per forked session id, when the fork was made (its header's time): older entries were copied from the parent. */
+  private final Map<String, Instant> forkedAt = new HashMap<>();
 
   private TimelineView(List<TranscriptEvent> events) {
     Map<String, String> leafBySession = new LinkedHashMap<>();
     for (TranscriptEvent e : events) {
+      if (e instanceof TranscriptEvent.SessionHeader h && h.parentSession() != null && e.meta().timestamp() != null) {
+        forkedAt.putIfAbsent(String.valueOf(e.meta().sessionId()), e.meta().timestamp());
+      }
       String id = e.meta().id();
       if (id != null) {
         byId.putIfAbsent(id, e);
@@ -57,15 +74,26 @@ final class TimelineView {
   }
 
   /** The timeline JSON of session {@code key}. */
-  static ObjectNode build(String key, Report<TranscriptEvent> report) {
-    return new TimelineView(report.items()).render(key, report);
+  static ObjectNode build(
+      String key, Report<TranscriptEvent> report, Function<TranscriptEvent, Optional<CallCost>> costs) {
+    return new TimelineView(report.items()).render(key, report, costs);
+  }
+
+  /**
+   * Whether {@code e} is an entry a fork copied from its parent session (older than the fork's header): shown, but
+   * its call is counted for the parent, where usage books it (the parent's file is read first and holds it).
+   */
+  private boolean isInherited(TranscriptEvent e) {
+    Instant forked = forkedAt.get(String.valueOf(e.meta().sessionId()));
+    return forked != null && e.meta().timestamp() != null && e.meta().timestamp().isBefore(forked);
   }
 
   private boolean isActive(TranscriptEvent e) {
     return e.meta().id() == null || active.contains(e.meta().id());
   }
 
-  private ObjectNode render(String key, Report<TranscriptEvent> report) {
+  private ObjectNode render(
+      String key, Report<TranscriptEvent> report, Function<TranscriptEvent, Optional<CallCost>> costs) {
     ObjectNode root = JsonViews.object();
     root.put("session", key);
     ArrayNode turns = root.putArray("turns");
@@ -104,8 +132,16 @@ final class TimelineView {
           } else {
             step.putNull("latencyMs");
           }
-          turn.totals.add(m);
-          all.add(m);
+          CallCost cost = costs.apply(m).orElse(null);
+          step.put("cost", cost == null ? null : cost.amount());
+          step.put("costSource", cost == null ? null : cost.source().name().toLowerCase(Locale.ROOT));
+          if (isInherited(m)) {
+            step.put("inherited", true);
+            turn.totals.inherited++;
+          } else {
+            turn.totals.add(m, cost);
+            all.add(m, cost);
+          }
         } else if (m.role() == MessageRole.USER || m.role() == MessageRole.TOOL_RESULT) {
           lastInput = m.meta().timestamp();
         }
@@ -269,8 +305,19 @@ final class TimelineView {
     long latencyMs;
     TokenCounts tokens = TokenCounts.ZERO;
     BigDecimal recorded = BigDecimal.ZERO;
+    BigDecimal cost = BigDecimal.ZERO;
+    CostSource costSource;
+    long unpriced;
+    long inherited;
 
-    void add(Message m) {
+    void add(Message m, CallCost c) {
+      if (c != null) {
+        cost = cost.add(c.amount());
+        costSource = costSource == null ? c.source() : costSource.plus(c.source());
+        if (c.source() == CostSource.UNKNOWN) {
+          unpriced++;
+        }
+      }
       if (m.usage() != null) {
         tokens = tokens.plus(TokenCounts.of(m.usage()));
         if (m.usage().recordedCost() != null && m.usage().recordedCost().total() != null) {
@@ -295,6 +342,11 @@ final class TimelineView {
       o.set("tokens", JsonViews.tokens(tokens));
       o.put("recordedCost", recorded);
       o.put("callsWithoutRecordedCost", unrecorded);
+      o.put("cost", cost.signum() == 0 ? BigDecimal.ZERO : cost.stripTrailingZeros());
+      // as a usage row: no priced call at all is "unknown"
+      o.put("costSource", (costSource == null ? CostSource.UNKNOWN : costSource).name().toLowerCase(Locale.ROOT));
+      o.put("unpricedCalls", unpriced);
+      o.put("inheritedMessages", inherited);
       return o;
     }
   }

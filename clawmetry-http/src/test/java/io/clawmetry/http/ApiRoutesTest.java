@@ -196,6 +196,25 @@ class ApiRoutesTest {
   }
 
   @Test
+  void timelineCostsAreTheUsageCostsOfEachSession() throws Exception {
+    JsonNode bySession = json("/api/usage?period=session&tz=UTC");
+    BigDecimal sum = BigDecimal.ZERO;
+    int estimated = 0;
+    for (JsonNode row : bySession.get("sessions")) {
+      String key = row.get("sessionId").asText();
+      JsonNode totals = json("/api/timeline/" + java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8))
+          .get("totals");
+      assertEquals(0, row.get("totalCost").decimalValue().compareTo(totals.get("cost").decimalValue()), key);
+      assertEquals(row.get("costSource").asText(), totals.get("costSource").asText(), key);
+      sum = sum.add(totals.get("cost").decimalValue());
+      estimated += List.of("estimated", "mixed").contains(totals.get("costSource").asText()) ? 1 : 0;
+    }
+    assertEquals(16, bySession.get("sessions").size());
+    assertEquals(0, bySession.get("totals").get("totalCost").decimalValue().compareTo(sum));
+    assertEquals(1, estimated, "the session with the one call OpenClaw recorded no cost for");
+  }
+
+  @Test
   void transcriptFilteredByType() throws Exception {
     JsonNode all = json("/api/transcript/agent:ops:main");
     JsonNode tools = json("/api/transcript/agent:ops:main?types=toolCall,toolResult");

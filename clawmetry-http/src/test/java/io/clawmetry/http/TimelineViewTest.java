@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clawmetry.api.CallCost;
 import io.clawmetry.api.ContentBlock;
+import io.clawmetry.api.CostSource;
 import io.clawmetry.api.EventMeta;
 import io.clawmetry.api.EventOrigin;
 import io.clawmetry.api.MessageRole;
@@ -19,6 +21,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Turns, latency and branches of the timeline on a hand-built transcript. */
@@ -47,6 +50,17 @@ class TimelineViewTest {
         List.of(new ContentBlock.Text("ok")), null, null, null, null, null, null, callId, "exec", false, null);
   }
 
+  /** A stand-in for the facade's cost: the recorded cost, else an estimate of 0.005 (tests the sums, not prices). */
+  static Optional<CallCost> cost(TranscriptEvent e) {
+    if (!(e instanceof TranscriptEvent.Message m) || m.role() != MessageRole.ASSISTANT) {
+      return Optional.empty();
+    }
+    RecordedCost r = m.usage().recordedCost();
+    return Optional.of(r != null
+        ? new CallCost(r.total(), CostSource.RECORDED)
+        : new CallCost(new BigDecimal("0.005"), CostSource.ESTIMATED));
+  }
+
   @Test
   void turnsLatencyAndBranches() {
     List<TranscriptEvent> events = new ArrayList<>();
@@ -63,7 +77,7 @@ class TimelineViewTest {
     events.add(user("u3", "a2", 40, "again, edited"));
     events.add(assistant("a4", "u3", 42, 40, "0.04", new ContentBlock.Text("new answer")));
 
-    ObjectNode tl = TimelineView.build("k", new Report<>(events, List.of(), List.of()));
+    ObjectNode tl = TimelineView.build("k", new Report<>(events, List.of(), List.of()), TimelineViewTest::cost);
     JsonNode turns = tl.get("turns");
     assertEquals(3, turns.size());
     JsonNode t1 = turns.get(0);
@@ -71,6 +85,8 @@ class TimelineViewTest {
     assertEquals(2, t1.get("calls").asInt());
     assertEquals(1, t1.get("toolCalls").asInt());
     assertEquals(0, new BigDecimal("0.03").compareTo(t1.get("recordedCost").decimalValue()));
+    assertEquals("0.03", t1.get("cost").decimalValue().toPlainString());
+    assertEquals("recorded", t1.get("costSource").asText());
     JsonNode steps = t1.get("steps");
     assertEquals("user", steps.get(0).get("kind").asText());
     assertEquals(3000, steps.get(1).get("latencyMs").asLong(), "a1 - u1");
@@ -86,6 +102,10 @@ class TimelineViewTest {
     assertFalse(abandoned.get("steps").get(1).get("active").asBoolean());
     assertEquals(5000, abandoned.get("steps").get(1).get("latencyMs").asLong());
     assertEquals(1, abandoned.get("callsWithoutRecordedCost").asInt());
+    assertEquals("0.005", abandoned.get("cost").decimalValue().toPlainString());
+    assertEquals("estimated", abandoned.get("costSource").asText());
+    assertEquals("estimated", abandoned.get("steps").get(1).get("costSource").asText());
+    assertTrue(steps.get(0).get("cost") == null, "a user message has no cost");
 
     JsonNode current = turns.get(2);
     assertTrue(current.get("active").asBoolean());
@@ -96,12 +116,38 @@ class TimelineViewTest {
     assertEquals(6, tl.get("activeEvents").asInt());
     assertEquals(4, tl.get("totals").get("calls").asInt());
     assertEquals(400 + 100, tl.get("totals").get("tokens").get("total").asLong());
+    assertEquals("0.075", tl.get("totals").get("cost").decimalValue().toPlainString(), "0.01 + 0.02 + 0.005 + 0.04");
+    assertEquals("mixed", tl.get("totals").get("costSource").asText());
+    assertEquals(0, tl.get("totals").get("unpricedCalls").asInt());
+    assertEquals(0, new BigDecimal("0.07").compareTo(tl.get("totals").get("recordedCost").decimalValue()));
+  }
+
+  @Test
+  void aForksCopiedMessagesAreShownButCountedForTheParent() {
+    List<TranscriptEvent> events = new ArrayList<>();
+    // the fork was made at second 30; a1 (second 4) was copied from the parent, a2 (second 35) is its own
+    events.add(new TranscriptEvent.SessionHeader(meta("s1", null, 30), 3, "/", "/sessions/parent.jsonl"));
+    events.add(user("u1", null, 1, "hi"));
+    events.add(assistant("a1", "u1", 4, 10, "0.01", new ContentBlock.Text("copied")));
+    events.add(user("u2", "a1", 33, "next"));
+    events.add(assistant("a2", "u2", 35, 20, "0.02", new ContentBlock.Text("own")));
+    ObjectNode tl = TimelineView.build("k", new Report<>(events, List.of(), List.of()), TimelineViewTest::cost);
+    JsonNode turns = tl.get("turns");
+    assertTrue(turns.get(0).get("steps").get(1).get("inherited").asBoolean());
+    assertEquals("0.01", turns.get(0).get("steps").get(1).get("cost").decimalValue().toPlainString(), "still shown");
+    assertEquals(0, turns.get(0).get("calls").asInt());
+    assertEquals(1, turns.get(0).get("inheritedMessages").asInt());
+    assertTrue(turns.get(1).get("steps").get(1).get("inherited") == null);
+    assertEquals(1, tl.get("totals").get("calls").asInt());
+    assertEquals("0.02", tl.get("totals").get("cost").decimalValue().toPlainString());
+    assertEquals(120, tl.get("totals").get("tokens").get("total").asLong());
   }
 
   @Test
   void longTextIsCut() {
     String big = "x".repeat(TimelineView.MAX_TEXT + 5);
-    ObjectNode tl = TimelineView.build("k", new Report<>(List.of(user("u1", null, 1, big)), List.of(), List.of()));
+    ObjectNode tl = TimelineView.build(
+        "k", new Report<>(List.of(user("u1", null, 1, big)), List.of(), List.of()), TimelineViewTest::cost);
     JsonNode step = tl.get("turns").get(0).get("steps").get(0);
     assertEquals(TimelineView.MAX_TEXT, step.get("text").asText().length());
     assertTrue(step.get("textTruncated").asBoolean());

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clawmetry.api.AgentInfo;
+import io.clawmetry.api.CallCost;
 import io.clawmetry.api.ContentBlock;
 import io.clawmetry.api.CronJob;
 import io.clawmetry.api.CronRun;
@@ -165,8 +166,12 @@ public final class JsonViews {
     return o;
   }
 
-  /** One transcript event; the {@code type} key uses OpenClaw's own entry type names. */
-  public static ObjectNode event(TranscriptEvent e) {
+  /**
+   * One transcript event; the {@code type} key uses OpenClaw's own entry type names. Messages carry {@code cost} and
+   * {@code costSource} ({@code recorded}, {@code estimated} or {@code unknown}): {@code cost} is what the facade's
+   * {@code cost(event, mode)} gave, null for messages that are not model calls.
+   */
+  public static ObjectNode event(TranscriptEvent e, CallCost cost) {
     ObjectNode o = F.objectNode();
     o.put("type", EventTypes.typeName(e));
     EventMeta m = e.meta();
@@ -191,6 +196,8 @@ public final class JsonViews {
       o.put("model", msg.model());
       o.put("api", msg.api());
       o.set("usage", msg.usage() == null ? F.nullNode() : usage(msg.usage()));
+      o.put("cost", cost == null ? null : cost.amount());
+      o.put("costSource", cost == null ? null : cost.source().name().toLowerCase(Locale.ROOT));
       o.put("stopReason", msg.stopReason());
       o.put("errorMessage", msg.errorMessage());
       o.put("toolCallId", msg.toolCallId());

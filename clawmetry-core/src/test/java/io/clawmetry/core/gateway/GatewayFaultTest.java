@@ -227,7 +227,7 @@ class GatewayFaultTest {
       c.connect();
       GatewayException e = assertThrows(GatewayException.class, c::tasks);
       assertEquals(GatewayErrorKind.CONNECTION_LOST, e.kind());
-      assertTrue(GatewayTesting.eventually(5000, () -> gw.connections() == 2 && c.status().connected()),
+      assertTrue(GatewayTesting.eventually(15_000, () -> gw.connections() == 2 && c.status().connected()),
           "reconnected: " + c.status());
       assertEquals(4, c.cronStatus().jobs());
       assertTrue(GatewayTesting.eventually(2000, () -> seen.equals(
@@ -306,7 +306,7 @@ class GatewayFaultTest {
       c.connect();
       c.subscribeSessionMessages("agent:main:lab-one");
       assertThrows(GatewayException.class, c::tasks);
-      assertTrue(GatewayTesting.eventually(5000, () -> gw.connections() == 2
+      assertTrue(GatewayTesting.eventually(15_000, () -> gw.connections() == 2
           && gw.conns().get(1).received.stream().anyMatch(f ->
               f.path("method").asText().equals("sessions.messages.subscribe"))), "no re-subscribe");
       List<String> second = gw.conns().get(1).received.stream().map(f -> f.path("method").asText()).toList();

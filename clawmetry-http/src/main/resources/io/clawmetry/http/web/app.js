@@ -264,7 +264,7 @@
     for (const turn of t.turns) {
       list.appendChild(h('div', { class: 'turn' + (turn.active ? '' : ' abandoned') },
         h('div', { class: 'muted' }, 'Turn ' + (turn.index + 1) + (turn.active ? '' : ' (abandoned branch)') + ' · ' + when(turn.startedAt) +
-          ' · ' + num(turn.calls) + ' calls · ' + num(turn.tokens.total) + ' tokens · recorded ' + money(turn.recordedCost) +
+          ' · ' + num(turn.calls) + ' calls · ' + num(turn.tokens.total) + ' tokens · ' + (turn.calls ? costText(turn.cost, turn.costSource) : 'no model calls') +
           ' · latency ' + dur(turn.latencyMs) + ' · ' + num(turn.toolCalls) + ' tool calls'),
         turn.steps.map(stepView)));
     }
@@ -272,13 +272,19 @@
     return out;
   };
 
+  // a call's or turn's cost with where it came from (recorded by OpenClaw, estimated from prices, or no price found)
+  function costText(cost, source) {
+    if (!source) return 'no model calls';
+    return source === 'unknown' ? 'cost unknown (no price)' : money(cost) + ' ' + source;
+  }
+
   function stepView(st) {
     const meta = [h('b', null, st.kind), when(st.timestamp)];
     if (st.kind === 'assistant') {
       meta.push(st.model || '');
       if (st.usage) meta.push(num(st.usage.total) + ' tokens (in ' + num(st.usage.input) + ', out ' + num(st.usage.output) +
         ', cache r/w ' + num(st.usage.cacheRead) + '/' + num(st.usage.cacheWrite) + ')');
-      meta.push('cost ' + (st.recordedCost === null ? 'not recorded' : money(st.recordedCost)));
+      meta.push(costText(st.cost, st.costSource));
       meta.push('latency ' + dur(st.latencyMs));
       if (st.stopReason) meta.push(st.stopReason);
     }
@@ -329,7 +335,7 @@
     for (const k of ['summary', 'text', 'label', 'name', 'modelId', 'thinkingLevel', 'data', 'json']) {
       if (typeof e[k] === 'string' && e[k]) body.push(h('pre', null, e[k]));
     }
-    const usage = e.usage ? num(e.usage.total) + ' tokens' + (e.usage.recordedCost !== null ? ' · ' + money(e.usage.recordedCost) : '') : null;
+    const usage = e.usage ? num(e.usage.total) + ' tokens' + (e.costSource ? ' · ' + costText(e.cost, e.costSource) : '') : null;
     return h('div', { class: 'step event kind-' + (e.role || e.type) },
       h('div', { class: 'meta' }, h('b', null, e.role || e.type), h('span', null, when(e.timestamp)),
         e.model ? h('span', null, e.model) : null, usage ? h('span', null, usage) : null,
