@@ -29,7 +29,8 @@ import java.util.Arrays;
  *       WarningKind#INVALID_UTF8}, with a count and the first line).
  *   <li>A line longer than {@link #MAX_MATERIALISED_LINE} bytes is never turned into a String: {@code
  *       LongLineExtractor} streams it and hands over a small JSON object with only the usage-relevant fields, and a
- *       {@link WarningKind#LINE_TOO_LONG} warning says that content was dropped.
+ *       {@link WarningKind#LINE_TOO_LONG} warning says that content was dropped (streams of other records reduce
+ *       such lines their own way: {@link #reducingLongLinesWith}).
  *   <li>Blank lines are skipped silently.
  * </ul>
  */
@@ -71,6 +72,7 @@ public final class LineReader {
   private final Warnings warnings;
   private int firstBuffer = LineInput.MAX_INITIAL_BUFFER;
   private LineInput.LineEndFinder finder;
+  private LongLineReducer longLines;
 
   /**
    * @param source the file name used in warnings
@@ -177,6 +179,31 @@ public final class LineReader {
     return this;
   }
 
+  /** Turns a too-long line, streamed, into the small text its sink gets (see {@link #reducingLongLinesWith}). */
+  @FunctionalInterface
+  interface LongLineReducer {
+    /**
+     * Reads the line from {@code line}, which ends where the line ends (it need not be read to its end), without
+     * keeping it.
+     *
+     * @return the text {@link RawLine#text()} gives, or null when the line gives nothing (the text is then empty)
+     * @throws IOException only when {@code line} fails (the read stops there, as for any I/O failure)
+     */
+    String reduce(InputStream line) throws IOException;
+  }
+
+  /**
+   * Streams each too-long line through {@code reducer} instead of {@link LongLineExtractor}, for streams whose lines
+   * are not transcript entries (cold archive records). The {@link WarningKind#LINE_TOO_LONG} warning is then left to
+   * the sink, which sees {@link RawLine#contentDropped()} and knows what was kept. Everything else is unchanged.
+   *
+   * @return this reader
+   */
+  LineReader reducingLongLinesWith(LongLineReducer reducer) {
+    longLines = reducer;
+    return this;
+  }
+
   /**
    * Reads a regular file from {@code from}. I/O failures propagate as {@link IOException} after every complete line
    * read so far was delivered.
@@ -237,11 +264,13 @@ public final class LineReader {
         if (!longLine.terminated() && !closed) {
           return new Position(lineStart, lineNo); // half-written: resume here next time
         }
-        warnings.add(
-            WarningKind.LINE_TOO_LONG,
-            source,
-            "line " + lineNo,
-            "line longer than " + MAX_MATERIALISED_LINE + " bytes: content dropped, usage kept");
+        if (longLines == null) {
+          warnings.add(
+              WarningKind.LINE_TOO_LONG,
+              source,
+              "line " + lineNo,
+              "line longer than " + MAX_MATERIALISED_LINE + " bytes: content dropped, usage kept");
+        }
         raw.number = lineNo;
         raw.startOffset = lineStart;
         raw.endOffset = lineEnd;
@@ -278,10 +307,10 @@ public final class LineReader {
 
   private record LongLine(long bytes, boolean terminated, String reducedJson) {}
 
-  private static LongLine readLongLine(LineInput input, byte[] prefix) throws IOException {
+  private LongLine readLongLine(LineInput input, byte[] prefix) throws IOException {
     LineInput.RestOfLine rest = input.restOfLine();
-    String reduced =
-        LongLineExtractor.extract(new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(prefix), rest));
+    InputStream line = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(prefix), rest);
+    String reduced = longLines == null ? LongLineExtractor.extract(line) : longLines.reduce(line);
     rest.drain();
     return new LongLine(prefix.length + rest.count(), rest.terminated(), reduced);
   }

@@ -45,7 +45,8 @@ import java.util.Set;
  * hashSessionArchiveBytes} and {@code readVerifiedSessionColdArchive} compute it; a mismatch or a blob that does not
  * decode is a {@link WarningKind#BAD_ARCHIVE} warning and the blob is skipped. Blobs and cold files never change
  * (cold files are named by their hash), so callers pass the keys already read and each is read once. Lines are
- * streamed ({@link LineReader}), so memory stays bounded by the blob and one line.
+ * streamed ({@link LineReader}), so memory stays bounded by the blob and one line (a cold record over {@link
+ * LineReader#MAX_MATERIALISED_LINE} bytes is reduced while it streams: {@link ColdRecordReducer}).
  */
 public final class TranscriptArchives {
 
@@ -57,6 +58,10 @@ public final class TranscriptArchives {
 
   /** The cold storage directory under {@code agents/<a>/sessions/}. */
   public static final String COLD_DIR = "cold";
+
+  /** The start of the messages about a too-long cold record. */
+  private static final String TOO_LONG =
+      "cold archive record longer than " + LineReader.MAX_MATERIALISED_LINE + " bytes";
 
   /** Receives every event read, before deduplication. */
   @FunctionalInterface
@@ -269,22 +274,23 @@ public final class TranscriptArchives {
     }
   }
 
-  /** OpenClaw's cold record format: the header's session id, then each event row's {@code event_json}. */
+  /**
+   * OpenClaw's cold record format: the header's session id, then each event row's {@code event_json}. A record longer
+   * than {@link LineReader#MAX_MATERIALISED_LINE} is streamed through {@link ColdRecordReducer}: its event is reduced
+   * and parsed as a too-long transcript line is (same event, dedup key and usage, content dropped), with a {@link
+   * WarningKind#LINE_TOO_LONG} warning; one that cannot be read is a {@link WarningKind#MALFORMED_LINE}.
+   */
   private void readCold(InputStream raw, boolean zstd, SourceRef ref, String sessionId, EventSink sink) {
     StreamState[] state = {new StreamState(sessionId)};
     String[] session = {sessionId};
-    LineReader reader = new LineReader(ref.path(), true, warnings);
+    ColdRecordReducer reducer = new ColdRecordReducer();
+    LineReader reader = new LineReader(ref.path(), true, warnings).reducingLongLinesWith(reducer);
     long[] lines = {0};
     int[] headers = {0};
     LineReader.LineSink each =
         line -> {
           lines[0] = line.number();
-          if (line.contentDropped()) {
-            warnings.add(
-                WarningKind.LINE_TOO_LONG, ref.path(), "line " + line.number(), "cold archive record longer than "
-                    + LineReader.MAX_MATERIALISED_LINE + " bytes: its event (and any usage in it) could not be read");
-            return true;
-          }
+          String at = "line " + line.number();
           JsonNode n;
           try {
             n = Json.STRICT.readTree(line.text());
@@ -293,13 +299,20 @@ public final class TranscriptArchives {
           }
           if (n == null || !n.isObject()) {
             warnings.add(
-                WarningKind.MALFORMED_LINE, ref.path(), "line " + line.number(), "cold archive records that are "
-                    + "not JSON objects were skipped");
+                WarningKind.MALFORMED_LINE, ref.path(), at, line.contentDropped()
+                    ? TOO_LONG + " is not a well-formed record (" + reducer.problem() + "): skipped"
+                    : "cold archive records that are not JSON objects were skipped");
             return true;
           }
           String kind = n.path("kind").asText("");
           if ("header".equals(kind)) {
             headers[0]++;
+            if (line.contentDropped()) {
+              warnings.add(
+                  WarningKind.LINE_TOO_LONG, ref.path(), at, "cold archive header record longer than "
+                      + LineReader.MAX_MATERIALISED_LINE + " bytes (pathological): only its kind and sessionId were "
+                      + "read");
+            }
             String id = n.path("sessionId").textValue();
             if (id != null && !id.equals(session[0])) {
               session[0] = id;
@@ -309,13 +322,19 @@ public final class TranscriptArchives {
             String json = n.path("row").path("event_json").textValue();
             if (json == null) {
               warnings.add(
-                  WarningKind.MALFORMED_LINE, ref.path(), "line " + line.number(), "cold archive event records "
+                  WarningKind.MALFORMED_LINE, ref.path(), at, "cold archive event records "
                       + "without event_json were skipped");
               return true;
             }
             EventOrigin origin = new EventOrigin(ref.kind(), ref.path(), line.number());
             RawRecord record = new RawRecord(json, origin, session[0]);
-            (withContent ? parser.parse(record, state[0]) : parser.parseWithoutContent(record, state[0]))
+            if (line.contentDropped()) {
+              warnings.add(WarningKind.LINE_TOO_LONG, ref.path(), at, TOO_LONG + ": content dropped, usage kept");
+            }
+            // a reduced event is parsed from its text, as TranscriptFileReader.parse does for a too-long line
+            (withContent || line.contentDropped()
+                    ? parser.parse(record, state[0])
+                    : parser.parseWithoutContent(record, state[0]))
                 .ifPresent(e -> sink.event(ref, state[0], e));
           }
           return true; // identity, active, index, fts: derived data
