@@ -44,10 +44,12 @@ javac -cp "$jar" -d "$work/classes" "$root/bench/ScanBench.java"
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 
-# one timed run: prints "wall_s rss_kb"
+# one timed run: prints "wall_s rss_kb cpu_s" (cpu = user + system: steadier than wall time when the host is shared)
 timed() {
   local out="$1"; shift
-  "$timebin" -f "%e %M" -o "$work/time.txt" "$@" > "$out" 2> "$work/stderr.txt" || { cat "$work/stderr.txt" >&2; return 1; }
+  "$timebin" -f "%e %M %U %S" -o "$work/time.txt" "$@" > "$out" 2> "$work/stderr.txt" \
+    || { cat "$work/stderr.txt" >&2; return 1; }
+  awk '{printf "%s %s %.2f\n", $1, $2, $3 + $4}' "$work/time.txt" > "$work/time2.txt" && mv "$work/time2.txt" "$work/time.txt"
   cat "$work/time.txt"
 }
 
@@ -71,6 +73,7 @@ for size in $sizes; do
   done
   cm_wall=$(cut -d' ' -f1 "$work/cm.txt" | median); cc_wall=$(cut -d' ' -f1 "$work/cc.txt" | median)
   cm_rss=$(cut -d' ' -f2 "$work/cm.txt" | sort -n | tail -1); cc_rss=$(cut -d' ' -f2 "$work/cc.txt" | sort -n | tail -1)
+  cm_cpu=$(cut -d' ' -f3 "$work/cm.txt" | median); cc_cpu=$(cut -d' ' -f3 "$work/cc.txt" | median)
   # shellcheck disable=SC2086
   java $java_opts -cp "$jar:$work/classes" ScanBench "$corpus" > "$work/scan-$size.txt"
   get() { grep "^$1=" "$work/scan-$size.txt" | cut -d= -f2; }
@@ -83,8 +86,9 @@ db = {d["date"]: [d[k] for k in keys] for d in b["daily"]}
 print("yes" if da == db else "NO (%d of %d days differ)" % (sum(1 for k in set(da) | set(db) if da.get(k) != db.get(k)), len(set(da) | set(db))))
 EOF
 )
-  table+=("$(printf '%-8s %7s %6s | %8s %8s %6s | %6s %6s | %8s %8s | %9s %9s | %s' \
+  table+=("$(printf '%-8s %7s %6s | %8s %8s %6s | %7s %7s | %6s %6s | %8s %8s | %9s %9s | %s' \
     "${size}MB" "$mb" "$files" "$cm_wall" "$cc_wall" "$(awk -v a="$cm_wall" -v b="$cc_wall" 'BEGIN{printf "%.2f", a/b}')" \
+    "$cm_cpu" "$cc_cpu" \
     "$(awk -v m="$mb" -v t="$cm_wall" 'BEGIN{printf "%.0f", m/t}')" "$(awk -v m="$mb" -v t="$cc_wall" 'BEGIN{printf "%.0f", m/t}')" \
     "$(get full_pass_mb_s)" "-" "$(( cm_rss / 1024 ))MB" "$(( cc_rss / 1024 ))MB" "$same")")
   echo "corpus $size: $(tr '\n' ' ' < "$work/scan-$size.txt")" >&2
@@ -94,9 +98,10 @@ echo
 echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "clawmetry: bin/clawmetry usage daily --json --home CORPUS   (java $java_opts + start-up archive)"
 echo "ccusage:   $(basename "$ccusage") openclaw daily --json --offline --open-claw-path CORPUS   (native binary, 20.0.24)"
-echo "median of $runs cold runs each, alternating; RSS = max over the runs (/usr/bin/time %M)"
+echo "median of $runs cold runs each, alternating; cpu = user + system seconds (median); RSS = max over the runs (/usr/bin/time %M)"
 echo
-printf '%-8s %7s %6s | %8s %8s %6s | %6s %6s | %8s %8s | %9s %9s | %s\n' corpus MB files "cm s" "cc s" ratio \
+printf '%-8s %7s %6s | %8s %8s %6s | %7s %7s | %6s %6s | %8s %8s | %9s %9s | %s\n' corpus MB files "cm s" "cc s" ratio \
+  "cm cpu s" "cc cpu s" \
   "cm MB/s" "cc MB/s" "full MB/s" "usage MB/s" "cm RSS" "cc RSS" "same daily tokens"
 for row in "${table[@]}"; do echo "$row"; done
 for size in $sizes; do
