@@ -22,6 +22,7 @@ runs="${RUNS:-5}"
 launcher_opts="$(sed -n 's/^opts="\${CLAWMETRY_JAVA_OPTS:-\(.*\)}"$/\1/p' "$root/bin/clawmetry")"
 java_opts="${JAVA_OPTS:-$launcher_opts}"
 export CLAWMETRY_JAVA_OPTS="$java_opts"
+export CLAWMETRY_CACHE=0 # cold runs: no ledger cache (the warm series below sets its own directory)
 jar="${JAR:-$root/clawmetry-cli/target/clawmetry.jar}"
 timebin=/usr/bin/time
 [ -x "$timebin" ] || { echo "run.sh: /usr/bin/time is missing (apt-get install time)" >&2; exit 2; }
@@ -53,6 +54,9 @@ timed() {
   cat "$work/time.txt"
 }
 
+# the launcher trains its start-up archive once per build: not part of any timed run
+"$root/bin/clawmetry" --version >/dev/null 2>&1 || true
+
 declare -a table
 for size in $sizes; do
   corpus="$work/corpus-$size"
@@ -71,6 +75,15 @@ for size in $sizes; do
     timed "$work/cm-$size.json" "$root/bin/clawmetry" usage daily --json --home "$corpus" >> "$work/cm.txt"
     timed "$work/cc-$size.json" "$ccusage" openclaw daily --json --offline --open-claw-path "$corpus" >> "$work/cc.txt"
   done
+  # warm: the same command again with the ledger cache, after one run that filled it (nothing changed in between)
+  rm -rf "$work/cache-$size"; : > "$work/warm.txt"
+  CLAWMETRY_CACHE=1 CLAWMETRY_CACHE_DIR="$work/cache-$size" "$root/bin/clawmetry" usage daily --json --home "$corpus" >/dev/null
+  for i in $(seq "$runs"); do
+    CLAWMETRY_CACHE=1 CLAWMETRY_CACHE_DIR="$work/cache-$size" \
+      timed "$work/warm-$size.json" "$root/bin/clawmetry" usage daily --json --home "$corpus" >> "$work/warm.txt"
+  done
+  cmp -s "$work/warm-$size.json" "$work/cm-$size.json" || { echo "run.sh: warm output differs from cold" >&2; exit 1; }
+  warm_wall=$(cut -d' ' -f1 "$work/warm.txt" | median)
   cm_wall=$(cut -d' ' -f1 "$work/cm.txt" | median); cc_wall=$(cut -d' ' -f1 "$work/cc.txt" | median)
   cm_rss=$(cut -d' ' -f2 "$work/cm.txt" | sort -n | tail -1); cc_rss=$(cut -d' ' -f2 "$work/cc.txt" | sort -n | tail -1)
   cm_cpu=$(cut -d' ' -f3 "$work/cm.txt" | median); cc_cpu=$(cut -d' ' -f3 "$work/cc.txt" | median)
@@ -86,9 +99,9 @@ db = {d["date"]: [d[k] for k in keys] for d in b["daily"]}
 print("yes" if da == db else "NO (%d of %d days differ)" % (sum(1 for k in set(da) | set(db) if da.get(k) != db.get(k)), len(set(da) | set(db))))
 EOF
 )
-  table+=("$(printf '%-8s %7s %6s | %8s %8s %6s | %7s %7s | %6s %6s | %8s %8s | %9s %9s | %s' \
+  table+=("$(printf '%-8s %7s %6s | %8s %8s %6s | %7s %7s | %7s %6s | %6s %6s | %8s %8s | %9s %9s | %s' \
     "${size}MB" "$mb" "$files" "$cm_wall" "$cc_wall" "$(awk -v a="$cm_wall" -v b="$cc_wall" 'BEGIN{printf "%.2f", a/b}')" \
-    "$cm_cpu" "$cc_cpu" \
+    "$cm_cpu" "$cc_cpu" "$warm_wall" "$(awk -v a="$warm_wall" -v b="$cc_wall" 'BEGIN{printf "%.2f", a/b}')" \
     "$(awk -v m="$mb" -v t="$cm_wall" 'BEGIN{printf "%.0f", m/t}')" "$(awk -v m="$mb" -v t="$cc_wall" 'BEGIN{printf "%.0f", m/t}')" \
     "$(get full_pass_mb_s)" "-" "$(( cm_rss / 1024 ))MB" "$(( cc_rss / 1024 ))MB" "$same")")
   echo "corpus $size: $(tr '\n' ' ' < "$work/scan-$size.txt")" >&2
@@ -99,9 +112,10 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GB", $2/1048576}' 
 echo "clawmetry: bin/clawmetry usage daily --json --home CORPUS   (java $java_opts + start-up archive)"
 echo "ccusage:   $(basename "$ccusage") openclaw daily --json --offline --open-claw-path CORPUS   (native binary, 20.0.24)"
 echo "median of $runs cold runs each, alternating; cpu = user + system seconds (median); RSS = max over the runs (/usr/bin/time %M)"
+echo "warm = clawmetry again with its ledger cache (CLAWMETRY_CACHE_DIR), nothing changed since the run that filled it; ratio to ccusage"
 echo
-printf '%-8s %7s %6s | %8s %8s %6s | %7s %7s | %6s %6s | %8s %8s | %9s %9s | %s\n' corpus MB files "cm s" "cc s" ratio \
-  "cm cpu s" "cc cpu s" \
+printf '%-8s %7s %6s | %8s %8s %6s | %7s %7s | %7s %6s | %6s %6s | %8s %8s | %9s %9s | %s\n' corpus MB files "cm s" "cc s" ratio \
+  "cm cpu s" "cc cpu s" "warm s" "ratio" \
   "cm MB/s" "cc MB/s" "full MB/s" "usage MB/s" "cm RSS" "cc RSS" "same daily tokens"
 for row in "${table[@]}"; do echo "$row"; done
 for size in $sizes; do

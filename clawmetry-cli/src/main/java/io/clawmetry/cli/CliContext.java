@@ -55,6 +55,25 @@ final class CliContext {
     return open(home, pricing, false);
   }
 
+  /**
+   * Where ledgers are kept between runs, so that a run reads only what was written since the last one:
+   * {@code CLAWMETRY_CACHE_DIR}, else {@code $XDG_CACHE_HOME/clawmetry}, else {@code ~/.cache/clawmetry}; none with
+   * {@code CLAWMETRY_CACHE=0}.
+   */
+  Path cacheDir() {
+    String off = env.get("CLAWMETRY_CACHE");
+    if (off != null && (off.equals("0") || off.equalsIgnoreCase("off") || off.equalsIgnoreCase("false"))) {
+      return null;
+    }
+    String dir = env.get("CLAWMETRY_CACHE_DIR");
+    if (dir != null && !dir.isBlank()) {
+      return Path.of(dir);
+    }
+    String xdg = env.get("XDG_CACHE_HOME");
+    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : env.userHome().resolve(".cache");
+    return base.resolve("clawmetry");
+  }
+
   /** Opens the home; {@code watchFiles} for long-running commands that refresh periodically ({@code serve}). */
   ClawMetry open(Path home, PricingOptions pricing, boolean watchFiles) {
     try {
@@ -64,6 +83,7 @@ final class CliContext {
           .stateDir(home != null ? home : defaultHome)
           .pricingOverrides(pricing == null ? null : pricing.overrides)
           .pricingFile(pricing == null ? null : pricing.litellm)
+          .cacheDir(cacheDir())
           .build();
     } catch (HomeNotFoundException e) {
       throw new CliFailure(Main.NOTHING_FOUND, e.getMessage());

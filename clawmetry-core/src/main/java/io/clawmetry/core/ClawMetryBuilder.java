@@ -18,6 +18,7 @@ public final class ClawMetryBuilder {
   private Path pricingOverrides;
   private Path pricingFile;
   private boolean watchFiles;
+  private Path cacheDir;
 
   private ClawMetryBuilder() {}
 
@@ -73,6 +74,17 @@ public final class ClawMetryBuilder {
   }
 
   /**
+   * A directory of our own (never inside an OpenClaw home) where the transcript ledgers are kept between processes,
+   * so that opening the same home again reads only what was written since: the state is restored on the first
+   * refresh and written on {@link ClawMetry#close()} when something was read. A file written by another build of
+   * ClawMetry, or damaged, is ignored. Null (the default): no cache.
+   */
+  public ClawMetryBuilder cacheDir(Path dir) {
+    this.cacheDir = dir;
+    return this;
+  }
+
+  /**
    * Discovers the home and opens it.
    *
    * @throws HomeNotFoundException when the state directory does not exist
@@ -80,6 +92,6 @@ public final class ClawMetryBuilder {
    */
   public ClawMetry build() {
     return DefaultClawMetry.open(
-        environment, stateDir, clock, new PricingFiles(pricingOverrides, pricingFile), watchFiles);
+        environment, stateDir, clock, new PricingFiles(pricingOverrides, pricingFile), watchFiles, cacheDir);
   }
 }

@@ -41,11 +41,13 @@ import io.clawmetry.core.pricing.PricedCost;
 import io.clawmetry.core.report.Overviews;
 import io.clawmetry.core.report.SubagentTrees;
 import io.clawmetry.core.session.SubagentRegistry;
+import io.clawmetry.core.source.LedgerCache;
 import io.clawmetry.core.source.TranscriptFiles;
 import io.clawmetry.core.source.TranscriptLedger;
 import io.clawmetry.core.source.TranscriptSummary;
 import io.clawmetry.core.sqlite.ReadOnlyDatabase;
 import io.clawmetry.core.usage.Call;
+import io.clawmetry.core.usage.CallCodec;
 import io.clawmetry.core.usage.SessionJoin;
 import io.clawmetry.core.usage.UsageAggregator;
 import io.clawmetry.core.warn.Warnings;
@@ -84,10 +86,16 @@ final class DefaultClawMetry implements ClawMetry {
   private final Object refreshLock = new Object();
   private volatile ReadState state;
   private Gateway gateway;
+  private final LedgerCache cache;
+  private boolean cacheStale; // something was read that the cache files do not hold yet
 
   private DefaultClawMetry(
-      HomeLayout layout, Environment env, Clock clock, PricingFiles pricing, boolean watchFiles) {
+      HomeLayout layout, Environment env, Clock clock, PricingFiles pricing, boolean watchFiles, Path cacheDir) {
     this.layout = layout;
+    // never inside the OpenClaw home: nothing we run writes there
+    boolean inHome = cacheDir != null
+        && cacheDir.toAbsolutePath().normalize().startsWith(layout.stateDirPath().toAbsolutePath().normalize());
+    this.cache = cacheDir == null || inHome ? null : new LedgerCache(cacheDir);
     this.env = env;
     this.clock = clock;
     this.agents = new Agents(layout);
@@ -96,7 +104,8 @@ final class DefaultClawMetry implements ClawMetry {
     warnings.absorb(layout.warnings());
   }
 
-  static ClawMetry open(Environment env, Path stateDir, Clock clock, PricingFiles pricing, boolean watchFiles) {
+  static ClawMetry open(
+      Environment env, Path stateDir, Clock clock, PricingFiles pricing, boolean watchFiles, Path cacheDir) {
     HomeLayout layout = new HomeLocator(env).locate(stateDir);
     if (!layout.stateDirExists()) {
       throw new HomeNotFoundException(
@@ -106,7 +115,7 @@ final class DefaultClawMetry implements ClawMetry {
               + layout.stateDir().origin()
               + "); pass --home DIR or set OPENCLAW_STATE_DIR");
     }
-    return new DefaultClawMetry(layout, env, clock, pricing, watchFiles);
+    return new DefaultClawMetry(layout, env, clock, pricing, watchFiles, cacheDir);
   }
 
   /** The clock reports use for "now". */
@@ -138,7 +147,11 @@ final class DefaultClawMetry implements ClawMetry {
       long events = 0;
       Thread index = state == null ? indexCache.prefetch(layout) : null; // the first read: beside the transcripts
       for (TranscriptLedger<Call> l : agents.ledgers()) {
+        if (cache != null && !l.loaded()) {
+          cache.load(l, CallCodec.INSTANCE); // where an earlier run left off, when its file checks
+        }
         TranscriptLedger.Delta d = l.refresh();
+        cacheStale |= d.full() || d.filesRead() > 0 || d.newEvents() > 0 || d.archivesRead() > 0;
         full |= d.full();
         files += d.filesRead();
         bytes += d.bytesRead();
@@ -526,6 +539,12 @@ final class DefaultClawMetry implements ClawMetry {
   @Override
   public synchronized void close() {
     // databases are opened per call and closed at once; a gateway connection and directory watches may be open
+    if (cache != null && cacheStale) {
+      synchronized (refreshLock) {
+        agents.ledgers().forEach(l -> cache.save(l, CallCodec.INSTANCE)); // a failure only means a slower next run
+        cacheStale = false;
+      }
+    }
     agents.close();
     if (gateway != null) {
       gateway.close();

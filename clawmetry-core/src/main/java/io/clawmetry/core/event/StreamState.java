@@ -54,6 +54,33 @@ public final class StreamState {
     }
   }
 
+  /** The session id used until a header names one. */
+  public String fallbackSessionId() {
+    return fallbackSessionId;
+  }
+
+  /** The header's {@code id}, or null before a header named one. */
+  public String headerSessionId() {
+    return headerSessionId;
+  }
+
+  /** How often each id-less entry content was seen so far (a read-only view). */
+  public Map<String, Integer> contentSeen() {
+    return java.util.Collections.unmodifiableMap(contentSeen);
+  }
+
+  /** A state as {@link #fallbackSessionId}, {@link #headerSessionId}, {@link #parentSession}, {@link #version} and
+   * {@link #contentSeen} described it (a ledger restored from its cache file goes on from there). */
+  public static StreamState restore(
+      String fallbackSessionId, String headerSessionId, String parentSession, int version, Map<String, Integer> seen) {
+    StreamState s = new StreamState(fallbackSessionId);
+    s.headerSessionId = headerSessionId;
+    s.parentSession = parentSession;
+    s.version = version;
+    s.contentSeen.putAll(seen);
+    return s;
+  }
+
   /** Counts one more occurrence of an id-less content hash and returns how many came before it. */
   int occurrence(String contentHash) {
     Integer before = contentSeen.merge(contentHash, 1, Integer::sum) - 1;

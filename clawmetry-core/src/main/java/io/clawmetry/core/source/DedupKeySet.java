@@ -50,6 +50,43 @@ final class DedupKeySet {
     return size;
   }
 
+  /** Writes the keys held (their stored form, not the strings). */
+  void writeTo(java.io.DataOutput out) throws java.io.IOException {
+    Binary.writeLong(out, low.length);
+    Binary.writeLong(out, size);
+    for (int i = 0; i < low.length; i++) {
+      if (low[i] != 0 || high[i] != 0) {
+        out.writeInt(high[i]);
+        out.writeLong(low[i]);
+      }
+    }
+  }
+
+  /** A set holding what {@link #writeTo} wrote. */
+  static DedupKeySet readFrom(java.io.DataInput in) throws java.io.IOException {
+    DedupKeySet set = new DedupKeySet();
+    // the writer's table size: keys come in the order of its slots, which in a smaller table that grows would pile
+    // up in long probe runs (quadratic); in a table of the same size each goes back to its own slot
+    int length = Binary.readCount(in, 1 << 30);
+    int n = Binary.readCount(in, Integer.MAX_VALUE / 2);
+    if (Integer.bitCount(length) != 1 || length < set.low.length || n * 8L > length * 7L) {
+      throw new java.io.IOException("dedup key set: bad table size " + length + " for " + n + " keys");
+    }
+    set.high = new int[length];
+    set.low = new long[length];
+    for (int k = 0; k < n; k++) {
+      int hi = in.readInt();
+      long lo = in.readLong();
+      if ((lo == 0 && hi == 0) || !set.insert(hi, lo)) {
+        throw new java.io.IOException("dedup key set: empty or repeated slot");
+      }
+      if (++set.size * 8L > set.low.length * 7L) {
+        set.grow();
+      }
+    }
+    return set;
+  }
+
   private boolean insert(int hi, long lo) {
     int mask = low.length - 1;
     int i = (int) mix(lo ^ ((long) hi << 32 | (hi & 0xffffffffL))) & mask;

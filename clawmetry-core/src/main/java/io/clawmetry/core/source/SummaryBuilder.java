@@ -34,6 +34,54 @@ final class SummaryBuilder {
     this.agentId = agentId;
   }
 
+  /** Writes every session's sums, in order. */
+  void writeTo(java.io.DataOutput out) throws java.io.IOException {
+    Binary.writeLong(out, sessions.size());
+    for (Map.Entry<String, Acc> e : sessions.entrySet()) {
+      Acc a = e.getValue();
+      Binary.writeString(out, e.getKey());
+      Binary.writeLong(out, a.sources.size());
+      for (SourceRef r : a.sources) {
+        Binary.writeString(out, r.kind().name());
+        Binary.writeString(out, r.path());
+      }
+      Binary.writeString(out, a.parentSession);
+      Binary.writeInstant(out, a.first);
+      Binary.writeInstant(out, a.last);
+      Binary.writeInstant(out, a.lastAssistantTime);
+      Binary.writeString(out, a.lastProvider);
+      Binary.writeString(out, a.lastModel);
+      Binary.writeLong(out, a.events);
+      Binary.writeLong(out, a.assistantMessages);
+    }
+  }
+
+  /** A builder holding what {@link #writeTo} wrote. */
+  static SummaryBuilder readFrom(String agentId, java.io.DataInput in) throws java.io.IOException {
+    SummaryBuilder b = new SummaryBuilder(agentId);
+    int n = Binary.readCount(in, Integer.MAX_VALUE / 2);
+    for (int k = 0; k < n; k++) {
+      Acc a = new Acc();
+      String id = Binary.readString(in);
+      int refs = Binary.readCount(in, 1 << 20);
+      for (int r = 0; r < refs; r++) {
+        a.sources.add(new SourceRef(LedgerCache.sourceKind(Binary.readString(in)), Binary.readString(in)));
+      }
+      a.parentSession = Binary.readString(in);
+      a.first = Binary.readInstant(in);
+      a.last = Binary.readInstant(in);
+      a.lastAssistantTime = Binary.readInstant(in);
+      a.lastProvider = Binary.readString(in);
+      a.lastModel = Binary.readString(in);
+      a.events = Binary.readLong(in);
+      a.assistantMessages = Binary.readLong(in);
+      if (b.sessions.put(id, a) != null) {
+        throw new java.io.IOException("summary of session " + id + " twice");
+      }
+    }
+    return b;
+  }
+
   /** Records that {@code source} holds events of {@code sessionId} (duplicates included). */
   void source(String sessionId, SourceRef source) {
     Acc a = acc(sessionId);

@@ -54,14 +54,18 @@ public final class TranscriptLedger<T> implements AutoCloseable {
   private static final class Cursor {
     final TranscriptFile file;
     final StreamState state;
-    Object identity;
+    String identity; // the file key as a string: comparable across processes (a restored ledger)
     long size;
     long modified;
     LineReader.Position position = LineReader.Position.START;
 
     Cursor(TranscriptFile file) {
+      this(file, TranscriptFileReader.newState(file));
+    }
+
+    Cursor(TranscriptFile file, StreamState state) {
       this.file = file;
-      this.state = TranscriptFileReader.newState(file);
+      this.state = state;
     }
   }
 
@@ -136,6 +140,15 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     return agentId;
   }
 
+  /** What this ledger reads: the agent and its sources as absolute paths (a {@link LedgerCache} file's identity). */
+  public String sourcesKey() {
+    return agentId + "\n" + absolute(sessionsDir) + "\n" + absolute(legacySessionsDir) + "\n" + absolute(agentDatabase);
+  }
+
+  private static String absolute(Path p) {
+    return p == null ? "" : p.toAbsolutePath().normalize().toString();
+  }
+
   /**
    * Reads what changed since the last refresh (everything the first time). From the second refresh on, the
    * transcript directories are watched: a refresh then looks only at the files the system reported as modified,
@@ -160,7 +173,7 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     for (Path p : changed) {
       Cursor c = cursors.get(p);
       BasicFileAttributes a = attributes(p);
-      if (c == null || a == null || !Objects.equals(a.fileKey(), c.identity) || a.size() < c.position.offset()
+      if (c == null || a == null || !Objects.equals(identity(a), c.identity) || a.size() < c.position.offset()
           || c.file.compressed()) {
         return null;
       }
@@ -284,7 +297,7 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     Cursor c = p.cursor();
     long from = c.position.offset();
     c.position = to;
-    c.identity = p.attributes().fileKey();
+    c.identity = identity(p.attributes());
     c.size = p.attributes().size();
     c.modified = p.attributes().lastModifiedTime().toMillis();
     return c.file.compressed() ? p.attributes().size() : Math.max(0, to.offset() - from);
@@ -359,6 +372,151 @@ public final class TranscriptLedger<T> implements AutoCloseable {
   }
 
 
+  private static String identity(BasicFileAttributes a) {
+    return String.valueOf(a.fileKey());
+  }
+
+  /**
+   * Writes everything a ledger over the same sources needs to go on from here in another process ({@link
+   * LedgerCache}): per file its cursor and parsing state, the database positions, the archives read, the dedup keys,
+   * the items, the session summaries and the warnings. Only after a first refresh.
+   */
+  public void writeTo(java.io.DataOutput out, ItemCodec<T> codec) throws IOException {
+    if (!loaded) {
+      throw new IllegalStateException("nothing read yet");
+    }
+    Binary.writeLong(out, cursors.size());
+    for (Cursor c : cursors.values()) {
+      Binary.writeString(out, c.file.path().toString());
+      Binary.writeString(out, c.file.kind().name());
+      Binary.writeString(out, c.identity);
+      Binary.writeLong(out, c.size);
+      Binary.writeLong(out, c.modified);
+      Binary.writeLong(out, c.position.offset());
+      Binary.writeLong(out, c.position.nextLineNumber());
+      writeState(out, c.state);
+    }
+    Binary.writeLong(out, dbStates.size());
+    for (Map.Entry<String, StreamState> e : dbStates.entrySet()) {
+      Binary.writeString(out, e.getKey());
+      writeState(out, e.getValue());
+    }
+    Binary.writeLong(out, dbLastSeq.size());
+    for (Map.Entry<String, Long> e : dbLastSeq.entrySet()) {
+      Binary.writeString(out, e.getKey());
+      Binary.writeLong(out, e.getValue());
+    }
+    Binary.writeLong(out, archivesDone.size());
+    for (String a : archivesDone) {
+      Binary.writeString(out, a);
+    }
+    seen.writeTo(out);
+    Binary.writeLong(out, items.size());
+    Binary.Strings strings = new Binary.Strings();
+    for (T item : items) {
+      codec.write(out, item, strings);
+    }
+    summaries.writeTo(out);
+    List<io.clawmetry.api.Warning> ws = warnings.list();
+    Binary.writeLong(out, ws.size());
+    for (io.clawmetry.api.Warning w : ws) {
+      Binary.writeString(out, w.kind().name());
+      Binary.writeString(out, w.source());
+      Binary.writeLong(out, w.count());
+      Binary.writeString(out, w.firstPosition());
+      Binary.writeString(out, w.message());
+    }
+  }
+
+  /**
+   * Takes over what {@link #writeTo} wrote, as if this ledger had read it itself; the next {@link #refresh} reads only
+   * what changed since. Only on a ledger that has read nothing yet; on an {@link IOException} it stays that way.
+   */
+  public void readFrom(java.io.DataInput in, ItemCodec<T> codec) throws IOException {
+    if (loaded) {
+      throw new IllegalStateException("already read");
+    }
+    Map<Path, Cursor> cs = new LinkedHashMap<>();
+    for (int n = Binary.readCount(in, Integer.MAX_VALUE / 2), k = 0; k < n; k++) {
+      Path path = Path.of(Binary.readString(in));
+      SourceKind kind = LedgerCache.sourceKind(Binary.readString(in));
+      String identity = Binary.readString(in);
+      long size = Binary.readLong(in);
+      long modified = Binary.readLong(in);
+      LineReader.Position position = new LineReader.Position(Binary.readLong(in), Binary.readLong(in));
+      Cursor c = new Cursor(new TranscriptFile(path, kind), readState(in));
+      c.identity = identity;
+      c.size = size;
+      c.modified = modified;
+      c.position = position;
+      cs.put(path, c);
+    }
+    Map<String, StreamState> states = new HashMap<>();
+    for (int n = Binary.readCount(in, Integer.MAX_VALUE / 2), k = 0; k < n; k++) {
+      states.put(Binary.readString(in), readState(in));
+    }
+    Map<String, Long> seqs = new LinkedHashMap<>();
+    for (int n = Binary.readCount(in, Integer.MAX_VALUE / 2), k = 0; k < n; k++) {
+      seqs.put(Binary.readString(in), Binary.readLong(in));
+    }
+    Set<String> archives = new HashSet<>();
+    for (int n = Binary.readCount(in, Integer.MAX_VALUE / 2), k = 0; k < n; k++) {
+      archives.add(Binary.readString(in));
+    }
+    DedupKeySet keys = DedupKeySet.readFrom(in);
+    List<T> kept = store.get();
+    Binary.Strings strings = new Binary.Strings();
+    for (int n = Binary.readCount(in, Integer.MAX_VALUE / 2), k = 0; k < n; k++) {
+      kept.add(codec.read(in, strings));
+    }
+    SummaryBuilder sums = SummaryBuilder.readFrom(agentId, in);
+    Warnings ws = new Warnings();
+    for (int n = Binary.readCount(in, 1 << 20), k = 0; k < n; k++) {
+      io.clawmetry.api.WarningKind kind;
+      try {
+        kind = io.clawmetry.api.WarningKind.valueOf(Binary.readString(in));
+      } catch (RuntimeException e) {
+        throw new IOException("unknown warning kind", e);
+      }
+      ws.add(kind, Binary.readString(in), Binary.readLong(in), Binary.readString(in), Binary.readString(in));
+    }
+    cursors.clear();
+    cursors.putAll(cs);
+    dbStates.clear();
+    dbStates.putAll(states);
+    dbLastSeq = seqs;
+    archivesDone = archives;
+    seen = keys;
+    items = kept;
+    summaries = sums;
+    warnings = ws;
+    loaded = true;
+  }
+
+  private static void writeState(java.io.DataOutput out, StreamState s) throws IOException {
+    Binary.writeString(out, s.fallbackSessionId());
+    Binary.writeString(out, s.headerSessionId());
+    Binary.writeString(out, s.parentSession());
+    Binary.writeLong(out, s.version());
+    Binary.writeLong(out, s.contentSeen().size());
+    for (Map.Entry<String, Integer> e : s.contentSeen().entrySet()) {
+      Binary.writeString(out, e.getKey());
+      Binary.writeLong(out, e.getValue());
+    }
+  }
+
+  private static StreamState readState(java.io.DataInput in) throws IOException {
+    String fallback = Binary.readString(in);
+    String header = Binary.readString(in);
+    String parent = Binary.readString(in);
+    int version = (int) Binary.readLong(in);
+    Map<String, Integer> seen = new HashMap<>();
+    for (int n = Binary.readCount(in, Integer.MAX_VALUE / 2), k = 0; k < n; k++) {
+      seen.put(Binary.readString(in), (int) Binary.readLong(in));
+    }
+    return StreamState.restore(fallback, header, parent, version, seen);
+  }
+
   /** A known file vanished, shrank below what was read, or is another file now: read everything again. */
   private boolean needsFullRead(List<TranscriptFile> files, Map<Path, BasicFileAttributes> stats) {
     Set<Path> present = new HashSet<>();
@@ -369,7 +527,7 @@ public final class TranscriptLedger<T> implements AutoCloseable {
         continue;
       }
       BasicFileAttributes a = stats.get(f.path());
-      if (a == null || !Objects.equals(a.fileKey(), c.identity)) {
+      if (a == null || !Objects.equals(identity(a), c.identity)) {
         return true;
       }
       boolean changed =
