@@ -144,6 +144,24 @@ class LedgerCacheTest {
   }
 
   @Test
+  void aReplacedAgentDatabaseIsReadAgainInFull() throws Exception {
+    Path home = TestHomes.exampleHomeCopy(tmp);
+    Path cache = tmp.resolve("cache");
+    List<Object> expected;
+    try (ClawMetry cm = open(home, cache)) {
+      expected = everything(cm);
+    }
+    Path db = home.resolve("agents/ops/agent/openclaw-agent.sqlite");
+    Path copy = tmp.resolve("restored.sqlite");
+    Files.copy(db, copy);
+    Files.move(copy, db, java.nio.file.StandardCopyOption.REPLACE_EXISTING); // same rows, another file
+    try (ClawMetry cm = open(home, cache)) {
+      assertTrue(cm.refresh().fullRead());
+      assertEquals(expected, everything(cm));
+    }
+  }
+
+  @Test
   void aDamagedTruncatedOrForeignFileIsIgnored() throws Exception {
     Path home = TestHomes.exampleHomeCopy(tmp);
     Path cache = tmp.resolve("cache");

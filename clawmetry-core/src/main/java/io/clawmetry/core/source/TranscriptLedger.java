@@ -82,6 +82,8 @@ public final class TranscriptLedger<T> implements AutoCloseable {
   private Map<String, Long> dbLastSeq = new LinkedHashMap<>();
   /** Archive blobs and cold files already read: they never change, so each is read once. */
   private Set<String> archivesDone = new HashSet<>();
+  /** The agent database's file key when it was last read: another file there (a restored backup) means a full read. */
+  private String dbIdentity;
   private int archivesRead;
   private DedupKeySet seen = new DedupKeySet();
   private List<T> items;
@@ -340,6 +342,7 @@ public final class TranscriptLedger<T> implements AutoCloseable {
   }
 
   private void readDatabase() {
+    dbIdentity = databaseIdentity();
     AgentDatabaseTranscripts.with(
         agentDatabase,
         warnings,
@@ -376,6 +379,14 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     return String.valueOf(a.fileKey());
   }
 
+  private String databaseIdentity() {
+    if (agentDatabase == null) {
+      return null;
+    }
+    BasicFileAttributes a = attributes(agentDatabase);
+    return a == null ? null : identity(a);
+  }
+
   /**
    * Writes everything a ledger over the same sources needs to go on from here in another process ({@link
    * LedgerCache}): per file its cursor and parsing state, the database positions, the archives read, the dedup keys,
@@ -401,6 +412,7 @@ public final class TranscriptLedger<T> implements AutoCloseable {
       Binary.writeString(out, e.getKey());
       writeState(out, e.getValue());
     }
+    Binary.writeString(out, dbIdentity);
     Binary.writeLong(out, dbLastSeq.size());
     for (Map.Entry<String, Long> e : dbLastSeq.entrySet()) {
       Binary.writeString(out, e.getKey());
@@ -455,6 +467,7 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     for (int n = Binary.readCount(in, Integer.MAX_VALUE / 2), k = 0; k < n; k++) {
       states.put(Binary.readString(in), readState(in));
     }
+    String database = Binary.readString(in);
     Map<String, Long> seqs = new LinkedHashMap<>();
     for (int n = Binary.readCount(in, Integer.MAX_VALUE / 2), k = 0; k < n; k++) {
       seqs.put(Binary.readString(in), Binary.readLong(in));
@@ -485,6 +498,7 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     dbStates.clear();
     dbStates.putAll(states);
     dbLastSeq = seqs;
+    dbIdentity = database;
     archivesDone = archives;
     seen = keys;
     items = kept;
@@ -538,6 +552,9 @@ public final class TranscriptLedger<T> implements AutoCloseable {
         return true;
       }
     }
+    if (dbIdentity != null && !dbIdentity.equals(databaseIdentity())) {
+      return true; // the database was replaced: its seq numbers say nothing about what was read
+    }
     return !present.containsAll(cursors.keySet());
   }
 
@@ -545,6 +562,7 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     cursors.clear();
     dbStates.clear();
     dbLastSeq = new LinkedHashMap<>();
+    dbIdentity = null;
     archivesDone = new HashSet<>();
     seen = new DedupKeySet();
     items = store.get(); // a snapshot handed out earlier may still be read
