@@ -75,6 +75,49 @@ final class BufferedData {
       }
     }
 
+    /** Fills {@code dst} with big-endian longs, in bulk (the same bytes as {@link #readLong} one by one). */
+    void readLongs(long[] dst) throws IOException {
+      int i = 0;
+      while (i < dst.length) {
+        if (end - pos < 8 && !refill(8)) {
+          throw new EOFException();
+        }
+        int n = Math.min(dst.length - i, (end - pos) / 8);
+        java.nio.ByteBuffer.wrap(buf, pos, n * 8).asLongBuffer().get(dst, i, n);
+        pos += n * 8;
+        i += n;
+      }
+    }
+
+    /** Fills {@code dst} with big-endian ints, in bulk (the same bytes as {@link #readInt} one by one). */
+    void readInts(int[] dst) throws IOException {
+      int i = 0;
+      while (i < dst.length) {
+        if (end - pos < 4 && !refill(4)) {
+          throw new EOFException();
+        }
+        int n = Math.min(dst.length - i, (end - pos) / 4);
+        java.nio.ByteBuffer.wrap(buf, pos, n * 4).asIntBuffer().get(dst, i, n);
+        pos += n * 4;
+        i += n;
+      }
+    }
+
+    /** Moves what is left to the front and reads until at least {@code min} bytes are buffered; false at the end. */
+    private boolean refill(int min) throws IOException {
+      System.arraycopy(buf, pos, buf, 0, end - pos);
+      end -= pos;
+      pos = 0;
+      while (end < min) {
+        int n = in.read(buf, end, buf.length - end);
+        if (n <= 0) {
+          return false;
+        }
+        end += n;
+      }
+      return true;
+    }
+
     @Override
     public int skipBytes(int n) throws IOException {
       int skipped = 0;
@@ -173,6 +216,34 @@ final class BufferedData {
       }
       System.arraycopy(b, off, buf, pos, len);
       pos += len;
+    }
+
+    /** Writes {@code src} as big-endian longs, in bulk. */
+    void writeLongs(long[] src) throws IOException {
+      int i = 0;
+      while (i < src.length) {
+        if (buf.length - pos < 8) {
+          flush();
+        }
+        int n = Math.min(src.length - i, (buf.length - pos) / 8);
+        java.nio.ByteBuffer.wrap(buf, pos, n * 8).asLongBuffer().put(src, i, n);
+        pos += n * 8;
+        i += n;
+      }
+    }
+
+    /** Writes {@code src} as big-endian ints, in bulk. */
+    void writeInts(int[] src) throws IOException {
+      int i = 0;
+      while (i < src.length) {
+        if (buf.length - pos < 4) {
+          flush();
+        }
+        int n = Math.min(src.length - i, (buf.length - pos) / 4);
+        java.nio.ByteBuffer.wrap(buf, pos, n * 4).asIntBuffer().put(src, i, n);
+        pos += n * 4;
+        i += n;
+      }
     }
 
     @Override

@@ -50,40 +50,54 @@ final class DedupKeySet {
     return size;
   }
 
-  /** Writes the keys held (their stored form, not the strings). */
+  /** Writes the table as it is (its size, the key count, then every slot), so that reading it back is a copy. */
   void writeTo(java.io.DataOutput out) throws java.io.IOException {
     Binary.writeLong(out, low.length);
     Binary.writeLong(out, size);
-    for (int i = 0; i < low.length; i++) {
-      if (low[i] != 0 || high[i] != 0) {
-        out.writeInt(high[i]);
-        out.writeLong(low[i]);
-      }
+    if (out instanceof BufferedData.Out bulk) {
+      bulk.writeInts(high);
+      bulk.writeLongs(low);
+      return;
+    }
+    for (int h : high) {
+      out.writeInt(h);
+    }
+    for (long l : low) {
+      out.writeLong(l);
     }
   }
 
-  /** A set holding what {@link #writeTo} wrote. */
+  /** A set holding what {@link #writeTo} wrote (every key back in its own slot); checks the table's size and count. */
   static DedupKeySet readFrom(java.io.DataInput in) throws java.io.IOException {
-    DedupKeySet set = new DedupKeySet();
-    // the writer's table size: keys come in the order of its slots, which in a smaller table that grows would pile
-    // up in long probe runs (quadratic); in a table of the same size each goes back to its own slot
     int length = Binary.readCount(in, 1 << 30);
     int n = Binary.readCount(in, Integer.MAX_VALUE / 2);
+    DedupKeySet set = new DedupKeySet();
     if (Integer.bitCount(length) != 1 || length < set.low.length || n * 8L > length * 7L) {
       throw new java.io.IOException("dedup key set: bad table size " + length + " for " + n + " keys");
     }
     set.high = new int[length];
     set.low = new long[length];
-    for (int k = 0; k < n; k++) {
-      int hi = in.readInt();
-      long lo = in.readLong();
-      if ((lo == 0 && hi == 0) || !set.insert(hi, lo)) {
-        throw new java.io.IOException("dedup key set: empty or repeated slot");
+    if (in instanceof BufferedData.In bulk) {
+      bulk.readInts(set.high);
+      bulk.readLongs(set.low);
+    } else {
+      for (int i = 0; i < length; i++) {
+        set.high[i] = in.readInt();
       }
-      if (++set.size * 8L > set.low.length * 7L) {
-        set.grow();
+      for (int i = 0; i < length; i++) {
+        set.low[i] = in.readLong();
       }
     }
+    int held = 0;
+    for (int i = 0; i < length; i++) {
+      if (set.low[i] != 0 || set.high[i] != 0) {
+        held++;
+      }
+    }
+    if (held != n) {
+      throw new java.io.IOException("dedup key set: " + held + " keys in the table, " + n + " announced");
+    }
+    set.size = n;
     return set;
   }
 

@@ -38,7 +38,18 @@ class DedupKeySetRoundTripTest {
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     set.writeTo(new DataOutputStream(bytes));
+    // the bulk path of the cache file's own buffers writes and reads the same bytes
+    ByteArrayOutputStream bulk = new ByteArrayOutputStream();
+    BufferedData.Out out = new BufferedData.Out(bulk);
+    set.writeTo(out);
+    out.flush();
+    assertEquals(java.util.HexFormat.of().formatHex(bytes.toByteArray()), java.util.HexFormat.of().formatHex(bulk.toByteArray()));
     DedupKeySet back = DedupKeySet.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+    DedupKeySet bulkBack = DedupKeySet.readFrom(new BufferedData.In(new ByteArrayInputStream(bulk.toByteArray())));
+    assertEquals(set.size(), bulkBack.size());
+    for (String k : keys) {
+      assertFalse(bulkBack.add(k), k);
+    }
     assertEquals(set.size(), back.size());
     for (String k : keys) {
       assertFalse(back.add(k), k);
