@@ -93,8 +93,7 @@ final class DefaultClawMetry implements ClawMetry {
       HomeLayout layout, Environment env, Clock clock, PricingFiles pricing, boolean watchFiles, Path cacheDir) {
     this.layout = layout;
     // never inside the OpenClaw home: nothing we run writes there
-    boolean inHome = cacheDir != null
-        && cacheDir.toAbsolutePath().normalize().startsWith(layout.stateDirPath().toAbsolutePath().normalize());
+    boolean inHome = cacheDir != null && real(cacheDir).startsWith(real(layout.stateDirPath()));
     this.cache = cacheDir == null || inHome ? null : new LedgerCache(cacheDir);
     this.env = env;
     this.clock = clock;
@@ -102,6 +101,20 @@ final class DefaultClawMetry implements ClawMetry {
     agents.ledgers().forEach(l -> l.watchDirectories(watchFiles));
     this.costs = new CostFunction(Prices.book(layout, pricing, warnings));
     warnings.absorb(layout.warnings());
+  }
+
+  /** {@code p} with every symbolic link of its longest existing part resolved (the rest appended as it is). */
+  private static Path real(Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    Path existing = abs;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    try {
+      return existing == null ? abs : existing.toRealPath().resolve(existing.relativize(abs));
+    } catch (java.io.IOException e) {
+      return abs;
+    }
   }
 
   static ClawMetry open(
@@ -146,18 +159,21 @@ final class DefaultClawMetry implements ClawMetry {
       long bytes = 0;
       long events = 0;
       Thread index = state == null ? indexCache.prefetch(layout) : null; // the first read: beside the transcripts
-      for (TranscriptLedger<Call> l : agents.ledgers()) {
-        if (cache != null && !l.loaded()) {
-          cache.load(l, CallCodec.INSTANCE); // where an earlier run left off, when its file checks
+      try {
+        for (TranscriptLedger<Call> l : agents.ledgers()) {
+          if (cache != null && !l.loaded()) {
+            cache.load(l, CallCodec.INSTANCE); // where an earlier run left off, when its file checks
+          }
+          TranscriptLedger.Delta d = l.refresh();
+          cacheStale |= d.full() || d.filesRead() > 0 || d.newEvents() > 0 || d.archivesRead() > 0;
+          full |= d.full();
+          files += d.filesRead();
+          bytes += d.bytesRead();
+          events += d.newEvents();
         }
-        TranscriptLedger.Delta d = l.refresh();
-        cacheStale |= d.full() || d.filesRead() > 0 || d.newEvents() > 0 || d.archivesRead() > 0;
-        full |= d.full();
-        files += d.filesRead();
-        bytes += d.bytesRead();
-        events += d.newEvents();
+      } finally {
+        joinUninterruptibly(index); // never two threads on the index cache
       }
-      joinUninterruptibly(index);
       ReadState old = state;
       if (old == null || full || !indexCache.upToDate(layout)) {
         state = readState(old == null ? 1 : old.generation + 1);

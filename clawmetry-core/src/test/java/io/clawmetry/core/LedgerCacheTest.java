@@ -161,6 +161,59 @@ class LedgerCacheTest {
     }
   }
 
+  private static void sql(Path db, String... statements) throws Exception {
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+        java.sql.Statement st = c.createStatement()) {
+      for (String sql : statements) {
+        st.execute(sql);
+      }
+    }
+  }
+
+  @Test
+  void deletedDatabaseRowsAreNotCountedFromTheCache() throws Exception {
+    Path home = TestHomes.exampleHomeCopy(tmp);
+    Path cache = tmp.resolve("cache");
+    try (ClawMetry cm = open(home, cache)) {
+      cm.usage(QUERIES.get(0));
+    }
+    Path db = home.resolve("agents/ops/agent/openclaw-agent.sqlite");
+    sql(db, "DELETE FROM transcript_events WHERE session_id = (SELECT session_id FROM transcript_events "
+        + "GROUP BY session_id ORDER BY count(*) DESC LIMIT 1)");
+    try (ClawMetry cm = open(home, cache); ClawMetry cold = open(home, null)) {
+      assertTrue(cm.refresh().fullRead(), "rows read before are gone");
+      assertEquals(everything(cold), everything(cm));
+      assertTrue(cold.usage(QUERIES.get(0)).totals().tokens().total() < 1_381_433);
+    }
+  }
+
+  @Test
+  void manyRunsAndRefreshesEndEqualToAColdRead() throws Exception {
+    Path home = TestHomes.exampleHomeCopy(tmp);
+    Path cache = tmp.resolve("cache");
+    Path file = home.resolve("agents/main/sessions/e746288a-bc8c-4492-8ecb-75eb8d7dd57c.jsonl");
+    for (int run = 0; run < 3; run++) {
+      try (ClawMetry cm = open(home, cache)) {
+        cm.refresh();
+      }
+      Files.writeString(file, assistant(String.format("c0ffee%02x", run), "2026-11-20T10:00:0" + run + ".000Z", 100),
+          StandardOpenOption.APPEND);
+    }
+    try (ClawMetry warm = open(home, cache); ClawMetry cold = open(home, null)) {
+      assertFalse(warm.refresh().fullRead());
+      assertEquals(everything(cold), everything(warm));
+      // and within one process, refreshes that read something
+      for (int run = 3; run < 6; run++) {
+        Files.writeString(file, assistant(String.format("c0ffee%02x", run), "2026-11-20T10:00:0" + run + ".000Z", 100),
+            StandardOpenOption.APPEND);
+        assertEquals(1, warm.refresh().filesRead());
+      }
+      try (ClawMetry again = open(home, null)) {
+        assertEquals(everything(again), everything(warm));
+      }
+    }
+  }
+
   @Test
   void aDamagedTruncatedOrForeignFileIsIgnored() throws Exception {
     Path home = TestHomes.exampleHomeCopy(tmp);
@@ -231,6 +284,20 @@ class LedgerCacheTest {
       cm.usage(QUERIES.get(0));
     }
     assertFalse(Files.exists(home.resolve("clawmetry-cache")));
+  }
+
+  @Test
+  void aCacheDirectoryInsideTheHomeThroughALinkIsNeverWritten() throws Exception {
+    Path home = TestHomes.exampleHomeCopy(tmp);
+    Path link = Files.createSymbolicLink(tmp.resolve("home-link"), home);
+    try (ClawMetry cm = open(link, home.resolve("clawmetry-cache"))) {
+      cm.usage(QUERIES.get(0));
+    }
+    try (ClawMetry cm = open(home, link.resolve("clawmetry-cache-2"))) {
+      cm.usage(QUERIES.get(0));
+    }
+    assertFalse(Files.exists(home.resolve("clawmetry-cache")));
+    assertFalse(Files.exists(home.resolve("clawmetry-cache-2")));
   }
 
   static Stream<Long> seeds() {

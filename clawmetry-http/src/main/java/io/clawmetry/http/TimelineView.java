@@ -11,6 +11,7 @@ import io.clawmetry.api.TokenCounts;
 import io.clawmetry.api.TranscriptEvent;
 import io.clawmetry.api.TranscriptEvent.Message;
 import io.clawmetry.core.view.EventTypes;
+import io.clawmetry.core.view.ForkParents;
 import io.clawmetry.core.view.JsonViews;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -33,9 +34,10 @@ import java.util.function.Function;
  * <p>Costs are the facade's {@code cost(event, mode)} (the one cost function of every report): per assistant message
  * {@code cost} and {@code costSource}, per turn and in total their sum, its combined source and the calls without a
  * price ({@code unpricedCalls}). {@code recordedCost} and {@code callsWithoutRecordedCost} keep what OpenClaw itself
- * recorded. In a forked session, the assistant messages copied from its parent (older than the fork's header) are
- * shown with {@code inherited: true} and left out of the sums ({@code inheritedMessages} counts them): usage books
- * them to the parent, so a session's timeline totals equal its usage row.
+ * recorded. In a forked session whose parent transcript is still there ({@link ForkParents}), the assistant messages
+ * copied from the parent (older than the fork's header) are shown with {@code inherited: true} and left out of the
+ * sums ({@code inheritedMessages} counts them): usage books them to the parent, so a session's timeline totals equal
+ * its usage row.
  *
  * <p>Latency of an assistant message = its timestamp minus the timestamp of the user message or tool result it
  * answers (found by walking {@code parentId}, else the preceding one in file order). The active branch is the chain
@@ -49,13 +51,16 @@ final class TimelineView {
 
   private final Map<String, TranscriptEvent> byId = new HashMap<>();
   private final Set<String> active = new HashSet<>();
-  /** Per forked session id, when the fork was made (its header's time): older entries were copied from the parent. */
+  /**
+   * Per forked session id whose parent transcript is still there, when the fork was made (its header's time): older
+   * entries were copied from the parent, and usage books them there.
+   */
   private final Map<String, Instant> forkedAt = new HashMap<>();
 
   private TimelineView(List<TranscriptEvent> events) {
     Map<String, String> leafBySession = new LinkedHashMap<>();
     for (TranscriptEvent e : events) {
-      if (e instanceof TranscriptEvent.SessionHeader h && h.parentSession() != null && e.meta().timestamp() != null) {
+      if (e instanceof TranscriptEvent.SessionHeader h && e.meta().timestamp() != null && ForkParents.present(h)) {
         forkedAt.putIfAbsent(String.valueOf(e.meta().sessionId()), e.meta().timestamp());
       }
       String id = e.meta().id();
@@ -138,6 +143,7 @@ final class TimelineView {
           if (isInherited(m)) {
             step.put("inherited", true);
             turn.totals.inherited++;
+            all.inherited++;
           } else {
             turn.totals.add(m, cost);
             all.add(m, cost);

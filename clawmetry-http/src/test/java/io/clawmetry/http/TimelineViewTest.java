@@ -122,11 +122,14 @@ class TimelineViewTest {
     assertEquals(0, new BigDecimal("0.07").compareTo(tl.get("totals").get("recordedCost").decimalValue()));
   }
 
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp;
+
   @Test
-  void aForksCopiedMessagesAreShownButCountedForTheParent() {
+  void aForksCopiedMessagesAreShownButCountedForTheParent() throws Exception {
+    java.nio.file.Path parent = java.nio.file.Files.writeString(tmp.resolve("parent.jsonl"), "{}\n");
     List<TranscriptEvent> events = new ArrayList<>();
     // the fork was made at second 30; a1 (second 4) was copied from the parent, a2 (second 35) is its own
-    events.add(new TranscriptEvent.SessionHeader(meta("s1", null, 30), 3, "/", "/sessions/parent.jsonl"));
+    events.add(new TranscriptEvent.SessionHeader(meta("s1", null, 30), 3, "/", parent.toString()));
     events.add(user("u1", null, 1, "hi"));
     events.add(assistant("a1", "u1", 4, 10, "0.01", new ContentBlock.Text("copied")));
     events.add(user("u2", "a1", 33, "next"));
@@ -141,6 +144,14 @@ class TimelineViewTest {
     assertEquals(1, tl.get("totals").get("calls").asInt());
     assertEquals("0.02", tl.get("totals").get("cost").decimalValue().toPlainString());
     assertEquals(120, tl.get("totals").get("tokens").get("total").asLong());
+    assertEquals(1, tl.get("totals").get("inheritedMessages").asInt());
+
+    // without the parent's transcript, usage counts the copy for the fork: so does the timeline
+    java.nio.file.Files.delete(parent);
+    ObjectNode alone = TimelineView.build("k", new Report<>(events, List.of(), List.of()), TimelineViewTest::cost);
+    assertEquals(2, alone.get("totals").get("calls").asInt());
+    assertEquals("0.03", alone.get("totals").get("cost").decimalValue().toPlainString());
+    assertEquals(0, alone.get("totals").get("inheritedMessages").asInt());
   }
 
   @Test

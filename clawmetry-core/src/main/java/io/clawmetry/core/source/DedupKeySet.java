@@ -70,9 +70,11 @@ final class DedupKeySet {
   /** A set holding what {@link #writeTo} wrote (every key back in its own slot); checks the table's size and count. */
   static DedupKeySet readFrom(java.io.DataInput in) throws java.io.IOException {
     int length = Binary.readCount(in, 1 << 30);
-    int n = Binary.readCount(in, Integer.MAX_VALUE / 2);
+    int n = Binary.readCount(in, 1 << 28);
     DedupKeySet set = new DedupKeySet();
-    if (Integer.bitCount(length) != 1 || length < set.low.length || n * 8L > length * 7L) {
+    // the writer's table is at least 7/16 full once it grew: a larger one is not from a writer (nor worth the memory)
+    if (Integer.bitCount(length) != 1 || length < set.low.length || n * 8L > length * 7L
+        || length > Math.max(set.low.length, 4L * n)) {
       throw new java.io.IOException("dedup key set: bad table size " + length + " for " + n + " keys");
     }
     set.high = new int[length];

@@ -88,7 +88,11 @@ public final class TranscriptLedger<T> implements AutoCloseable {
   private DedupKeySet seen = new DedupKeySet();
   private List<T> items;
   private SummaryBuilder summaries;
-  private Warnings warnings = new Warnings();
+  private Warnings warnings = new Warnings(); // what lines, rows and archives read said: each once
+  // conditions of the sources, found again by every refresh (unreadable files, a database that cannot be opened):
+  // replaced at each listing and each database read instead of adding up, and never kept in a cache file
+  private Warnings listingWarnings = new Warnings();
+  private Warnings databaseWarnings = new Warnings();
   private boolean loaded;
   private DirectoryWatch watch;
 
@@ -182,6 +186,9 @@ public final class TranscriptLedger<T> implements AutoCloseable {
       if (a.size() != c.size || a.lastModifiedTime().toMillis() != c.modified) {
         pending.add(new Pending(c, a));
       }
+    }
+    if (dbIdentity != null && !dbIdentity.equals(databaseIdentity()) || databaseShrank() || coldFileGone()) {
+      return null; // a replaced database, rows or a cold archive gone: the full path reads everything again
     }
     long before = seen.size();
     archivesRead = 0;
@@ -328,9 +335,16 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     return summaries.build();
   }
 
-  /** The warnings of everything read (each line once). */
+  /**
+   * The warnings of everything read (each line once), with those of the sources' current state (the last listing and
+   * database read): a new collection, for the thread that refreshes.
+   */
   public Warnings warnings() {
-    return warnings;
+    Warnings all = new Warnings();
+    all.addAll(warnings);
+    all.addAll(listingWarnings);
+    all.addAll(databaseWarnings);
+    return all;
   }
 
   private void accept(TranscriptEvent e, SourceRef ref) {
@@ -343,9 +357,10 @@ public final class TranscriptLedger<T> implements AutoCloseable {
 
   private void readDatabase() {
     dbIdentity = databaseIdentity();
+    Warnings opening = new Warnings();
     AgentDatabaseTranscripts.with(
         agentDatabase,
-        warnings,
+        opening,
         t -> {
           EventParser parser = new EventParser(warnings);
           SourceRef ref = new SourceRef(SourceKind.SQLITE_TRANSCRIPT, agentDatabase.toAbsolutePath().toString());
@@ -363,6 +378,7 @@ public final class TranscriptLedger<T> implements AutoCloseable {
               new TranscriptArchives(warnings)
                   .readBlobs(t.database(), archivesDone, (blobRef, state, e) -> accept(e, blobRef));
         });
+    databaseWarnings = opening;
   }
 
   /**
@@ -377,6 +393,35 @@ public final class TranscriptLedger<T> implements AutoCloseable {
 
   private static String identity(BasicFileAttributes a) {
     return String.valueOf(a.fileKey());
+  }
+
+  /** Whether a database session read before now has fewer rows than were read, or is gone with its database. */
+  private boolean databaseShrank() {
+    if (agentDatabase == null || dbLastSeq.isEmpty()) {
+      return false;
+    }
+    if (!Files.exists(agentDatabase)) {
+      return true;
+    }
+    boolean[] shrank = {false}; // a database that cannot be opened now (locked) is not taken for a shrunk one
+    AgentDatabaseTranscripts.with(agentDatabase, new Warnings(), t -> shrank[0] = t.shrankSince(dbLastSeq));
+    return shrank[0];
+  }
+
+  /**
+   * Whether a cold archive file read before is gone ({@link TranscriptArchives} keys: path|size|mtime). A changed one
+   * is read again under its new key, as before; its events count once.
+   */
+  private boolean coldFileGone() {
+    String cold = sessionsDir == null ? null : sessionsDir.resolve("cold").toString();
+    for (String key : archivesDone) {
+      int m = key.lastIndexOf('|');
+      int sz = m <= 0 ? -1 : key.lastIndexOf('|', m - 1);
+      if (cold != null && sz > 0 && key.startsWith(cold) && !Files.exists(Path.of(key.substring(0, sz)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private String databaseIdentity() {
@@ -555,6 +600,9 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     if (dbIdentity != null && !dbIdentity.equals(databaseIdentity())) {
       return true; // the database was replaced: its seq numbers say nothing about what was read
     }
+    if (databaseShrank() || coldFileGone()) {
+      return true; // rows or a cold archive read before are gone: a read from scratch would not count them
+    }
     return !present.containsAll(cursors.keySet());
   }
 
@@ -568,14 +616,18 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     items = store.get(); // a snapshot handed out earlier may still be read
     summaries = new SummaryBuilder(agentId);
     warnings = new Warnings();
+    listingWarnings = new Warnings();
+    databaseWarnings = new Warnings();
     loaded = false;
   }
 
   private List<TranscriptFile> files(Map<Path, BasicFileAttributes> attributes) {
-    List<TranscriptFile> files = new ArrayList<>(TranscriptFiles.list(sessionsDir, warnings, attributes));
+    Warnings listing = new Warnings();
+    List<TranscriptFile> files = new ArrayList<>(TranscriptFiles.list(sessionsDir, listing, attributes));
     if (legacySessionsDir != null && !legacySessionsDir.equals(sessionsDir)) {
-      files.addAll(TranscriptFiles.list(legacySessionsDir, warnings, attributes));
+      files.addAll(TranscriptFiles.list(legacySessionsDir, listing, attributes));
     }
+    listingWarnings = listing;
     return files;
   }
 

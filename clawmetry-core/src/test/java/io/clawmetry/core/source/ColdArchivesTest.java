@@ -231,6 +231,26 @@ class ColdArchivesTest {
   }
 
   @Test
+  void aColdFileThatIsGoneNoLongerCounts() throws Exception {
+    Path home = coldHome();
+    try (TranscriptLedger<Call> l = ledger(home)) {
+      l.refresh();
+      assertEquals(5, l.items().size());
+      String claimed = sha256(coldArchive(B, sessionB()));
+      try (var ds = Files.newDirectoryStream(home.resolve("agents/main/sessions/cold"))) {
+        for (Path f : ds) {
+          if (f.getFileName().toString().startsWith(claimed)) {
+            Files.delete(f);
+          }
+        }
+      }
+      TranscriptLedger.Delta d = l.refresh();
+      assertTrue(d.full(), "what was read of it cannot be taken back: everything is read again");
+      assertEquals(2, l.items().size(), "A's 2 calls from its rows; B's 3 are gone with its cold file");
+    }
+  }
+
+  @Test
   void coldFilesCountOnceNextToTheRowsOfARestoredSession() throws Exception {
     Path home = coldHome();
     try (TranscriptLedger<Call> l = ledger(home)) {
