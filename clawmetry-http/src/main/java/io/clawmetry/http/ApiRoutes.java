@@ -94,7 +94,8 @@ final class ApiRoutes {
         exact(n, 3);
         String tk = Ids.require(r.segment(2), "session key");
         requireSession(tk);
-        ObjectNode tl = TimelineView.build(tk, cm.transcript(tk), e -> cm.cost(e, CostMode.AUTO));
+        CostMode mode = UsageParams.costMode(r);
+        ObjectNode tl = TimelineView.build(tk, cm.transcript(tk), e -> cm.cost(e, mode));
         cm.session(tk).ifPresent(s -> tl.put("sessionId", s.sessionId()));
         Responses.json(r.exchange(), tl);
         return;
@@ -267,11 +268,14 @@ final class ApiRoutes {
         filter.add(name);
       }
     }
+    CostMode mode = UsageParams.costMode(r);
     Report<TranscriptEvent> report = cm.transcript(key);
     ObjectNode o = JsonViews.object();
     o.put("session", key);
     ArrayNode a = o.putArray("events");
-    report.items().stream().filter(e -> EventTypes.matches(e, filter)).forEach(e -> a.add(JsonViews.event(e, cm.cost(e, CostMode.AUTO).orElse(null))));
+    report.items().stream()
+        .filter(e -> EventTypes.matches(e, filter))
+        .forEach(e -> a.add(JsonViews.event(e, cm.cost(e, mode).orElse(null))));
     o.set("sources", JsonViews.sources(report.sources()));
     o.set("warnings", JsonViews.warnings(report.warnings()));
     return o;

@@ -64,6 +64,11 @@ final class UsageParams {
         .orElseThrow(() -> HttpFailure.badRequest(name + " expects a date like 2026-11-24"));
   }
 
+  /** The {@code mode} parameter alone (auto, calculate, display; default auto), for views that price single calls. */
+  static CostMode costMode(Request r) {
+    return enumValue(CostMode.class, r.param("mode"), CostMode.AUTO, "mode");
+  }
+
   private static <E extends Enum<E>> E enumValue(Class<E> type, String s, E dflt, String name) {
     if (s == null || s.isEmpty()) {
       return dflt;

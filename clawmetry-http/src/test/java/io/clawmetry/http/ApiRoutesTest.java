@@ -212,6 +212,17 @@ class ApiRoutesTest {
     assertEquals(16, bySession.get("sessions").size());
     assertEquals(0, bySession.get("totals").get("totalCost").decimalValue().compareTo(sum));
     assertEquals(1, estimated, "the session with the one call OpenClaw recorded no cost for");
+    // the same in the other cost modes, when the views are asked for them
+    for (String mode : List.of("calculate", "display")) {
+      JsonNode rows = json("/api/usage?period=session&tz=UTC&mode=" + mode);
+      for (JsonNode row : rows.get("sessions")) {
+        String key = java.net.URLEncoder.encode(row.get("sessionId").asText(), java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode totals = json("/api/timeline/" + key + "?mode=" + mode).get("totals");
+        assertEquals(0, row.get("totalCost").decimalValue().compareTo(totals.get("cost").decimalValue()), mode + " " + key);
+        assertEquals(row.get("costSource").asText(), totals.get("costSource").asText(), mode + " " + key);
+      }
+    }
+    assertEquals(400, srv.get("/api/timeline/agent%3Amain%3Amain?mode=cheap").statusCode());
   }
 
   @Test

@@ -241,7 +241,7 @@
   };
 
   views.session = async (key) => {
-    const [d, t] = await Promise.all([api('/api/sessions/' + encodeURIComponent(key)), api('/api/timeline/' + encodeURIComponent(key))]);
+    const [d, t] = await Promise.all([api('/api/sessions/' + encodeURIComponent(key)), api('/api/timeline/' + encodeURIComponent(key) + '?mode=' + encodeURIComponent(state.usage.mode))]);
     const x = d.session;
     const u = d.usage;
     const out = [
@@ -302,7 +302,9 @@
   const TYPES = ['user', 'assistant', 'toolResult', 'toolCall', 'thinking', 'text', 'compaction', 'model_change',
     'branch_summary', 'custom', 'custom_message', 'label', 'session_info', 'unknown'];
   views.transcript = async (key) => {
-    const q = state.transcriptTypes ? '?types=' + encodeURIComponent(state.transcriptTypes) : '';
+    // costs priced in the cost mode chosen on the usage view
+    const q = '?mode=' + encodeURIComponent(state.usage.mode) +
+      (state.transcriptTypes ? '&types=' + encodeURIComponent(state.transcriptTypes) : '');
     const d = await api('/api/transcript/' + encodeURIComponent(key) + q);
     const chosen = new Set(state.transcriptTypes ? state.transcriptTypes.split(',') : []);
     const boxes = TYPES.map((t) => h('label', null, h('input', { type: 'checkbox', value: t, checked: chosen.has(t),
