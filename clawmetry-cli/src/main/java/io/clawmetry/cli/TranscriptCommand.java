@@ -46,6 +46,12 @@ final class TranscriptCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON.")
   boolean json;
 
+  @Option(
+      names = {"-m", "--mode"},
+      paramLabel = "MODE",
+      description = "Cost mode of each call's cost: auto (default), calculate, display.")
+  CostMode mode = CostMode.AUTO;
+
   @Override
   public Integer call() {
     Set<String> filter = new LinkedHashSet<>(types);
@@ -65,7 +71,9 @@ final class TranscriptCommand implements Callable<Integer> {
         ObjectNode o = JsonViews.object();
         o.put("session", session);
         ArrayNode a = o.putArray("events");
-        report.items().stream().filter(e -> EventTypes.matches(e, filter)).forEach(e -> a.add(JsonViews.event(e, cm.cost(e, CostMode.AUTO).orElse(null))));
+        report.items().stream()
+            .filter(e -> EventTypes.matches(e, filter))
+            .forEach(e -> a.add(JsonViews.event(e, cm.cost(e, mode).orElse(null))));
         o.set("sources", JsonViews.sources(report.sources()));
         o.set("warnings", JsonViews.warnings(report.warnings()));
         out.println(JsonViews.write(o, true));
@@ -74,7 +82,7 @@ final class TranscriptCommand implements Callable<Integer> {
       long shown = 0;
       for (TranscriptEvent e : report.items()) {
         if (EventTypes.matches(e, filter)) {
-          out.println(TextTable.sanitize(line(e, cm.cost(e, CostMode.AUTO).orElse(null))));
+          out.println(TextTable.sanitize(line(e, cm.cost(e, mode).orElse(null))));
           shown++;
         }
       }

@@ -25,6 +25,7 @@ class GoldenOutputTest {
         "sessions-ops.txt     | sessions --agent ops --kind cron",
         "transcript-main.txt  | transcript agent:main:main",
         "transcript-estimated.txt | transcript e2902a36-e80c-4b15-b7cb-22ff67544994",
+        "transcript-calculate.txt | transcript e2902a36-e80c-4b15-b7cb-22ff67544994 --mode calculate",
         "transcript-tools.json| transcript agent:ops:main --type toolCall,toolResult --json",
         "usage-daily.txt      | usage -z UTC",
         "usage-daily-ny.txt   | usage daily -z America/New_York --since 2026-11-05 --until 2026-11-09 --breakdown",
