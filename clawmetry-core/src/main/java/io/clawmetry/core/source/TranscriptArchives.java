@@ -115,6 +115,35 @@ public final class TranscriptArchives {
   }
 
   /**
+   * Whether a blob read before (its key in {@code done}) is no longer in {@code db}: a deleted archive, or a cold one
+   * moved out of SQLite. False when the query fails (the next refresh asks again).
+   */
+  public boolean blobGone(ReadOnlyDatabase db, Set<String> done) {
+    String[][] tables = {{ARCHIVES, ""}, {COLD, " WHERE storage = 'sqlite' AND archive_blob IS NOT NULL"}};
+    for (String[] t : tables) {
+      String prefix = t[0] + "/";
+      List<String> read = done.stream().filter(k -> k.startsWith(prefix)).toList();
+      if (read.isEmpty()) {
+        continue;
+      }
+      if (!db.hasTable(t[0])) {
+        return true;
+      }
+      java.util.Set<String> present = new java.util.HashSet<>();
+      Warnings quiet = new Warnings();
+      db.query("SELECT session_id, generation FROM " + t[0] + t[1], null,
+          rs -> present.add(prefix + rs.getString(1) + "/" + rs.getString(2)), quiet);
+      if (!quiet.isEmpty()) {
+        return false;
+      }
+      if (!present.containsAll(read)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Reads the cold archive files {@code sessionsDir/cold/*.jsonl.zst} whose path, size and modification time are not
    * in {@code done}, and adds them. A file whose bytes do not hash to the SHA-256 in its name is a {@link
    * WarningKind#BAD_ARCHIVE} and is not read. A missing directory gives nothing.

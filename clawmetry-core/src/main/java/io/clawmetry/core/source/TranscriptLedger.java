@@ -395,16 +395,21 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     return String.valueOf(a.fileKey());
   }
 
-  /** Whether a database session read before now has fewer rows than were read, or is gone with its database. */
+  /**
+   * Whether a database session read before now has fewer rows than were read, an archive blob read before is gone, or
+   * the database itself is.
+   */
   private boolean databaseShrank() {
-    if (agentDatabase == null || dbLastSeq.isEmpty()) {
+    if (agentDatabase == null || dbLastSeq.isEmpty() && archivesDone.stream().noneMatch(k -> k.indexOf('/') > 0
+        && !k.contains("|"))) {
       return false;
     }
     if (!Files.exists(agentDatabase)) {
       return true;
     }
     boolean[] shrank = {false}; // a database that cannot be opened now (locked) is not taken for a shrunk one
-    AgentDatabaseTranscripts.with(agentDatabase, new Warnings(), t -> shrank[0] = t.shrankSince(dbLastSeq));
+    AgentDatabaseTranscripts.with(agentDatabase, new Warnings(), t -> shrank[0] = t.shrankSince(dbLastSeq)
+        || new TranscriptArchives(new Warnings()).blobGone(t.database(), archivesDone));
     return shrank[0];
   }
 

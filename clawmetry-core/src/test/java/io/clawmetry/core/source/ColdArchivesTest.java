@@ -353,14 +353,24 @@ class ColdArchivesTest {
       assertEquals(1, third.archivesRead(), "only the new blob");
       assertEquals(8, l.items().size());
       assertEquals(1610, input(l.items()));
+
+      // D's archive deleted from the database: what was read of it cannot stay counted
+      try (Connection conn = DriverManager.getConnection("jdbc:sqlite:" + db);
+          java.sql.Statement st = conn.createStatement()) {
+        st.execute("DELETE FROM session_transcript_archives WHERE session_id = '" + D + "'");
+      }
+      TranscriptLedger.Delta fourth = l.refresh();
+      assertTrue(fourth.full(), "everything read again");
+      assertEquals(7, l.items().size());
+      assertEquals(1610 - 40, input(l.items()));
     }
 
     // the one-shot scanner counts the same
     EventCounts counts = new EventCounts();
     io.clawmetry.core.warn.Warnings w = new io.clawmetry.core.warn.Warnings();
     new TranscriptScanner("main", sessions, null, db).scan(w, counts);
-    assertEquals(8, counts.assistant);
-    assertEquals(1610, counts.input);
+    assertEquals(7, counts.assistant, "as the ledger after D's archive was deleted");
+    assertEquals(1610 - 40, counts.input);
   }
 
   /**
