@@ -63,6 +63,21 @@ class LedgerCacheTest {
     return out;
   }
 
+  /** A first run over the home, which fills the cache; what it reported. */
+  private List<Object> firstRun(Path home, Path cache) {
+    try (ClawMetry cm = open(home, cache)) {
+      return everything(cm);
+    }
+  }
+
+  /** The next run reads everything again and reports {@code expected}. */
+  private void assertReadInFull(Path home, Path cache, List<Object> expected, String why) {
+    try (ClawMetry cm = open(home, cache)) {
+      assertTrue(cm.refresh().fullRead(), why);
+      assertEquals(expected, everything(cm));
+    }
+  }
+
   private static String assistant(String id, String ts, long in) {
     return "{\"type\":\"message\",\"id\":\"" + id + "\",\"parentId\":null,\"timestamp\":\"" + ts + "\",\"message\":"
         + "{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"ok\"}],\"api\":\"anthropic-messages\","
@@ -99,9 +114,7 @@ class LedgerCacheTest {
   void whatWasWrittenSinceIsReadAloneAndAddsUp() throws Exception {
     Path home = TestHomes.exampleHomeCopy(tmp);
     Path cache = tmp.resolve("cache");
-    try (ClawMetry cm = open(home, cache)) {
-      cm.usage(QUERIES.get(0));
-    }
+    firstRun(home, cache);
     Files.writeString(home.resolve("agents/main/sessions/e746288a-bc8c-4492-8ecb-75eb8d7dd57c.jsonl"),
         assistant("c0ffee01", "2026-11-20T10:00:00.000Z", 1000), StandardOpenOption.APPEND);
     Files.writeString(home.resolve("agents/main/sessions/0a0a0a0a-1111-2222-3333-444455556666.jsonl"),
@@ -130,9 +143,7 @@ class LedgerCacheTest {
   void aReplacedFileIsReadAgainInFull() throws Exception {
     Path home = TestHomes.exampleHomeCopy(tmp);
     Path cache = tmp.resolve("cache");
-    try (ClawMetry cm = open(home, cache)) {
-      cm.usage(QUERIES.get(0));
-    }
+    firstRun(home, cache);
     Path live = home.resolve(LIVE);
     String text = Files.readString(live);
     Files.delete(live);
@@ -147,18 +158,12 @@ class LedgerCacheTest {
   void aReplacedAgentDatabaseIsReadAgainInFull() throws Exception {
     Path home = TestHomes.exampleHomeCopy(tmp);
     Path cache = tmp.resolve("cache");
-    List<Object> expected;
-    try (ClawMetry cm = open(home, cache)) {
-      expected = everything(cm);
-    }
+    List<Object> expected = firstRun(home, cache);
     Path db = home.resolve("agents/ops/agent/openclaw-agent.sqlite");
     Path copy = tmp.resolve("restored.sqlite");
     Files.copy(db, copy);
     Files.move(copy, db, java.nio.file.StandardCopyOption.REPLACE_EXISTING); // same rows, another file
-    try (ClawMetry cm = open(home, cache)) {
-      assertTrue(cm.refresh().fullRead());
-      assertEquals(expected, everything(cm));
-    }
+    assertReadInFull(home, cache, expected, "a replaced database: read in full");
   }
 
   private static void sql(Path db, String... statements) throws Exception {
@@ -174,9 +179,7 @@ class LedgerCacheTest {
   void deletedDatabaseRowsAreNotCountedFromTheCache() throws Exception {
     Path home = TestHomes.exampleHomeCopy(tmp);
     Path cache = tmp.resolve("cache");
-    try (ClawMetry cm = open(home, cache)) {
-      cm.usage(QUERIES.get(0));
-    }
+    firstRun(home, cache);
     Path db = home.resolve("agents/ops/agent/openclaw-agent.sqlite");
     sql(db, "DELETE FROM transcript_events WHERE session_id = (SELECT session_id FROM transcript_events "
         + "GROUP BY session_id ORDER BY count(*) DESC LIMIT 1)");
@@ -218,10 +221,7 @@ class LedgerCacheTest {
   void aDamagedTruncatedOrForeignFileIsIgnored() throws Exception {
     Path home = TestHomes.exampleHomeCopy(tmp);
     Path cache = tmp.resolve("cache");
-    List<Object> expected;
-    try (ClawMetry cm = open(home, cache)) {
-      expected = everything(cm);
-    }
+    List<Object> expected = firstRun(home, cache);
     List<Path> files = Files.list(cache).sorted().toList();
     // a flipped byte in the middle of each file
     for (Path f : files) {
@@ -229,26 +229,17 @@ class LedgerCacheTest {
       b[b.length / 2] ^= 0x40;
       Files.write(f, b);
     }
-    try (ClawMetry cm = open(home, cache)) {
-      assertTrue(cm.refresh().fullRead(), "damaged: read in full");
-      assertEquals(expected, everything(cm));
-    } // closing rewrote the files
+    assertReadInFull(home, cache, expected, "damaged: read in full"); // closing rewrote the files
     for (Path f : files) {
       byte[] b = Files.readAllBytes(f);
       Files.write(f, java.util.Arrays.copyOf(b, b.length - 9));
     }
-    try (ClawMetry cm = open(home, cache)) {
-      assertTrue(cm.refresh().fullRead(), "truncated: read in full");
-      assertEquals(expected, everything(cm));
-    }
+    assertReadInFull(home, cache, expected, "truncated: read in full");
     // a file that checks, written by another build (its build id differs in one character)
     for (Path f : files) {
       Files.write(f, withAnotherBuild(Files.readAllBytes(f)));
     }
-    try (ClawMetry cm = open(home, cache)) {
-      assertTrue(cm.refresh().fullRead(), "another build: read in full");
-      assertEquals(expected, everything(cm));
-    }
+    assertReadInFull(home, cache, expected, "another build: read in full");
   }
 
   /**

@@ -138,41 +138,28 @@ public final class AgentDatabaseTranscripts {
   }
 
   /**
-   * Whether a session of {@code lastSeq} now has no rows up to the seq read before (rows deleted, the session gone):
-   * what was read of it can no longer be told from what a new read would give. False when the query fails.
-   */
-  public boolean shrankSince(Map<String, Long> lastSeq) {
-    Map<String, Long> max = new java.util.HashMap<>();
-    Warnings quiet = new Warnings();
-    db.query("SELECT session_id, max(seq) FROM " + TABLE + " GROUP BY session_id", null,
-        rs -> max.put(rs.getString(1), rs.getLong(2)), quiet);
-    if (!quiet.isEmpty()) {
-      return false; // the query failed: the next refresh asks again
-    }
-    for (Map.Entry<String, Long> e : lastSeq.entrySet()) {
-      Long now = max.get(e.getKey());
-      if (now == null ? e.getValue() >= 0 : now < e.getValue()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
    * The rows after {@code lastSeq.get(session)} for every session (all rows of sessions not in the map).
    *
-   * @return the highest {@code seq} per session after this read
+   * @return the highest {@code seq} per session after this read; null, with nothing read, when a session of {@code
+   *     lastSeq} now ends before the seq read (rows deleted, the session gone): what was read of it can no longer be
+   *     told from what a new read would give
    */
   public Map<String, Long> readAfter(Map<String, Long> lastSeq, Warnings warnings, Consumer<RawRecord> sink) {
     Map<String, Long> out = new LinkedHashMap<>(lastSeq);
     // one query finds the sessions with rows past what was read (the primary key index answers it); only those are
     // read, so a refresh of an unchanged database costs one query however many sessions it holds
     Map<String, Long> max = new LinkedHashMap<>();
-    db.query(
+    boolean answered = db.query(
         "SELECT session_id, max(seq) FROM " + TABLE + " GROUP BY session_id ORDER BY session_id",
         null,
         rs -> max.put(rs.getString(1), rs.getLong(2)),
         warnings);
+    for (Map.Entry<String, Long> e : lastSeq.entrySet()) {
+      Long now = max.get(e.getKey());
+      if (answered && (now == null ? e.getValue() >= 0 : now < e.getValue())) {
+        return null;
+      }
+    }
     for (Map.Entry<String, Long> e : max.entrySet()) {
       long read = lastSeq.getOrDefault(e.getKey(), -1L);
       if (e.getValue() > read) {

@@ -95,52 +95,36 @@ public final class TranscriptArchives {
    * @return how many blobs were read (bad ones included)
    */
   public int readBlobs(ReadOnlyDatabase db, Set<String> done, EventSink sink) {
+    return readBlobs(db, done, sink, () -> {});
+  }
+
+  /**
+   * {@link #readBlobs(ReadOnlyDatabase, Set, EventSink)}, calling {@code gone} when a blob whose key is in {@code
+   * done} is no longer in {@code db} (a deleted archive, a cold one moved out of SQLite, the table dropped).
+   */
+  public int readBlobs(ReadOnlyDatabase db, Set<String> done, EventSink sink, Runnable gone) {
+    if (!db.hasTable(ARCHIVES) && done.stream().anyMatch(k -> k.startsWith(ARCHIVES + "/"))
+        || !db.hasTable(COLD) && done.stream().anyMatch(k -> k.startsWith(COLD + "/"))) {
+      gone.run();
+    }
     int read = 0;
     if (db.hasTable(ARCHIVES)) {
       if (db.hasColumns(ARCHIVES, "session_id", "generation", "archive_blob", "archive_sha256")) {
         String encoding = db.hasColumns(ARCHIVES, "encoding") ? "encoding" : "NULL";
-        read += readTable(db, ARCHIVES, encoding, "", false, done, sink);
+        read += readTable(db, ARCHIVES, encoding, "", false, done, sink, gone);
       } else if (done.add(ARCHIVES + "#schema")) {
         schemaWarning(db, ARCHIVES);
       }
     }
     if (db.hasTable(COLD)) {
       if (db.hasColumns(COLD, "session_id", "generation", "archive_blob", "archive_sha256", "storage")) {
-        read += readTable(db, COLD, "NULL", " WHERE storage = 'sqlite' AND archive_blob IS NOT NULL", true, done, sink);
+        read += readTable(
+            db, COLD, "NULL", " WHERE storage = 'sqlite' AND archive_blob IS NOT NULL", true, done, sink, gone);
       } else if (done.add(COLD + "#schema")) {
         schemaWarning(db, COLD);
       }
     }
     return read;
-  }
-
-  /**
-   * Whether a blob read before (its key in {@code done}) is no longer in {@code db}: a deleted archive, or a cold one
-   * moved out of SQLite. False when the query fails (the next refresh asks again).
-   */
-  public boolean blobGone(ReadOnlyDatabase db, Set<String> done) {
-    String[][] tables = {{ARCHIVES, ""}, {COLD, " WHERE storage = 'sqlite' AND archive_blob IS NOT NULL"}};
-    for (String[] t : tables) {
-      String prefix = t[0] + "/";
-      List<String> read = done.stream().filter(k -> k.startsWith(prefix)).toList();
-      if (read.isEmpty()) {
-        continue;
-      }
-      if (!db.hasTable(t[0])) {
-        return true;
-      }
-      java.util.Set<String> present = new java.util.HashSet<>();
-      Warnings quiet = new Warnings();
-      db.query("SELECT session_id, generation FROM " + t[0] + t[1], null,
-          rs -> present.add(prefix + rs.getString(1) + "/" + rs.getString(2)), quiet);
-      if (!quiet.isEmpty()) {
-        return false;
-      }
-      if (!present.containsAll(read)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
@@ -232,15 +216,22 @@ public final class TranscriptArchives {
 
   private int readTable(
       ReadOnlyDatabase db, String table, String encoding, String where, boolean cold, Set<String> done,
-      EventSink sink) {
+      EventSink sink, Runnable gone) {
     record Row(String sessionId, String generation, String encoding, String sha256) {}
     List<Row> rows = new ArrayList<>();
-    db.query(
+    boolean answered = db.query(
         "SELECT session_id, generation, " + encoding + ", archive_sha256 FROM " + table + where
             + " ORDER BY session_id, generation",
         null,
         rs -> rows.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))),
         warnings);
+    if (answered) {
+      Set<String> present = new java.util.HashSet<>();
+      rows.forEach(r -> present.add(table + "/" + r.sessionId() + "/" + r.generation()));
+      if (done.stream().anyMatch(k -> k.startsWith(table + "/") && !present.contains(k))) {
+        gone.run();
+      }
+    }
     int read = 0;
     for (Row r : rows) {
       String key = table + "/" + r.sessionId() + "/" + r.generation();

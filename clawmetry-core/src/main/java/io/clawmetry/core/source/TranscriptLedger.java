@@ -187,12 +187,14 @@ public final class TranscriptLedger<T> implements AutoCloseable {
         pending.add(new Pending(c, a));
       }
     }
-    if (dbIdentity != null && !dbIdentity.equals(databaseIdentity()) || databaseShrank() || coldFileGone()) {
-      return null; // a replaced database, rows or a cold archive gone: the full path reads everything again
+    if (databaseReplacedOrColdFileGone()) {
+      return null; // the full path reads everything again
     }
     long before = seen.size();
     archivesRead = 0;
-    readDatabase();
+    if (!readDatabase()) {
+      return null; // rows or blobs read before are gone: the full path finds it too and reads everything again
+    }
     readColdFiles();
     long bytes = read(pending);
     return new Delta(false, pending.size(), bytes, seen.size() - before, archivesRead);
@@ -233,7 +235,13 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     boolean full = !loaded;
     long before = seen.size();
     archivesRead = 0;
-    readDatabase();
+    if (!readDatabase()) {
+      reset(); // rows or blobs read before are gone: a read from scratch would not count them
+      full = true;
+      before = 0;
+      archivesRead = 0;
+      readDatabase();
+    }
     readColdFiles();
     List<Pending> pending = new ArrayList<>();
     for (TranscriptFile f : order(files, new TranscriptFileReader(warnings))) {
@@ -355,16 +363,21 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     }
   }
 
-  private void readDatabase() {
+  /**
+   * Reads the database's new rows and blobs; false when rows or blobs read before are gone (what was read of them
+   * stays in this ledger until it reads everything again).
+   */
+  private boolean readDatabase() {
     dbIdentity = databaseIdentity();
     Warnings opening = new Warnings();
+    boolean[] complete = {true};
     AgentDatabaseTranscripts.with(
         agentDatabase,
         opening,
         t -> {
           EventParser parser = new EventParser(warnings);
           SourceRef ref = new SourceRef(SourceKind.SQLITE_TRANSCRIPT, agentDatabase.toAbsolutePath().toString());
-          dbLastSeq =
+          Map<String, Long> next =
               t.readAfter(
                   dbLastSeq,
                   warnings,
@@ -372,13 +385,20 @@ public final class TranscriptLedger<T> implements AutoCloseable {
                     StreamState s = dbStates.computeIfAbsent(r.sessionIdHint(), StreamState::new);
                     parser.parseWithoutContent(r, s).ifPresent(e -> accept(e, ref));
                   });
+          if (next == null) {
+            complete[0] = false;
+            return;
+          }
+          dbLastSeq = next;
           // archive blobs after the rows, before any file: published archive files and cold files dedupe against
           // them; each blob is read once per ledger (they never change)
           archivesRead +=
               new TranscriptArchives(warnings)
-                  .readBlobs(t.database(), archivesDone, (blobRef, state, e) -> accept(e, blobRef));
+                  .readBlobs(t.database(), archivesDone, (blobRef, state, e) -> accept(e, blobRef),
+                      () -> complete[0] = false);
         });
     databaseWarnings = opening;
+    return complete[0];
   }
 
   /**
@@ -396,21 +416,11 @@ public final class TranscriptLedger<T> implements AutoCloseable {
   }
 
   /**
-   * Whether a database session read before now has fewer rows than were read, an archive blob read before is gone, or
-   * the database itself is.
+   * Whether the database read before is another file now or gone (its seq numbers say nothing about what was read),
+   * or a cold archive file read before is gone: cheap checks (file attributes) that need a read from scratch.
    */
-  private boolean databaseShrank() {
-    if (agentDatabase == null || dbLastSeq.isEmpty() && archivesDone.stream().noneMatch(k -> k.indexOf('/') > 0
-        && !k.contains("|"))) {
-      return false;
-    }
-    if (!Files.exists(agentDatabase)) {
-      return true;
-    }
-    boolean[] shrank = {false}; // a database that cannot be opened now (locked) is not taken for a shrunk one
-    AgentDatabaseTranscripts.with(agentDatabase, new Warnings(), t -> shrank[0] = t.shrankSince(dbLastSeq)
-        || new TranscriptArchives(new Warnings()).blobGone(t.database(), archivesDone));
-    return shrank[0];
+  private boolean databaseReplacedOrColdFileGone() {
+    return dbIdentity != null && !dbIdentity.equals(databaseIdentity()) || coldFileGone();
   }
 
   /**
@@ -602,13 +612,7 @@ public final class TranscriptLedger<T> implements AutoCloseable {
         return true;
       }
     }
-    if (dbIdentity != null && !dbIdentity.equals(databaseIdentity())) {
-      return true; // the database was replaced: its seq numbers say nothing about what was read
-    }
-    if (databaseShrank() || coldFileGone()) {
-      return true; // rows or a cold archive read before are gone: a read from scratch would not count them
-    }
-    return !present.containsAll(cursors.keySet());
+    return databaseReplacedOrColdFileGone() || !present.containsAll(cursors.keySet());
   }
 
   private void reset() {
