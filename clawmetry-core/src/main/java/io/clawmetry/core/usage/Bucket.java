@@ -25,6 +25,7 @@ final class Bucket {
     long cacheRead;
     long cacheWrite;
     long total;
+    long cacheWrite1h;
     BigDecimal cost = BigDecimal.ZERO;
     CostSource source;
     long calls;
@@ -45,10 +46,11 @@ final class Bucket {
       cacheRead += t.cacheRead();
       cacheWrite += t.cacheWrite();
       total += t.total();
+      cacheWrite1h += t.cacheWrite1h();
     }
 
     TokenCounts tokens() {
-      return new TokenCounts(input, output, cacheRead, cacheWrite, total);
+      return new TokenCounts(input, output, cacheRead, cacheWrite, total, cacheWrite1h);
     }
   }
 
@@ -75,6 +77,7 @@ final class Bucket {
     l.cacheRead += u.cacheRead();
     l.cacheWrite += u.cacheWrite();
     l.total += u.total();
+    l.cacheWrite1h += u.cacheWrite1h();
     l.cost = l.cost.add(cost.amount());
     l.source = l.source == null ? cost.source() : l.source.plus(cost.source());
     l.calls++;

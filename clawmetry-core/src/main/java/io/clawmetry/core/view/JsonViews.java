@@ -285,6 +285,7 @@ public final class JsonViews {
     o.put("output", t.output());
     o.put("cacheRead", t.cacheRead());
     o.put("cacheWrite", t.cacheWrite());
+    o.put("cacheWrite1h", t.cacheWrite1h());
     o.put("total", t.total());
     return o;
   }

@@ -11,7 +11,8 @@ import java.util.Locale;
 /**
  * The JSON of a usage report, with ccusage's key names ({@code daily[].date}, {@code inputTokens},
  * {@code cacheCreationTokens}, {@code totalCost}, {@code modelsUsed}, {@code modelBreakdowns}, {@code totals}) so that
- * tools written for ccusage read it, plus ClawMetry's own fields ({@code cacheWriteTokens} alias, {@code costSource},
+ * tools written for ccusage read it, plus ClawMetry's own fields ({@code cacheCreation1hTokens}: the part of {@code cacheCreationTokens} written to the
+ * 1-hour cache; {@code costSource},
  * {@code calls}, {@code errors}, {@code unpricedCalls}, {@code agentId}, {@code warnings}).
  */
 public final class UsageViews {
@@ -81,6 +82,7 @@ public final class UsageViews {
         b.put("inputTokens", l.tokens().input());
         b.put("outputTokens", l.tokens().output());
         b.put("cacheCreationTokens", l.tokens().cacheWrite());
+        b.put("cacheCreation1hTokens", l.tokens().cacheWrite1h());
         b.put("cacheReadTokens", l.tokens().cacheRead());
         b.put("totalTokens", l.tokens().total());
         b.put("cost", l.cost());
@@ -103,6 +105,7 @@ public final class UsageViews {
     x.put("inputTokens", row.tokens().input());
     x.put("outputTokens", row.tokens().output());
     x.put("cacheCreationTokens", row.tokens().cacheWrite());
+    x.put("cacheCreation1hTokens", row.tokens().cacheWrite1h());
     x.put("cacheReadTokens", row.tokens().cacheRead());
     x.put("totalTokens", row.tokens().total());
     x.put("totalCost", row.cost());
