@@ -190,6 +190,53 @@ class LedgerCacheTest {
     }
   }
 
+  /** The ops agent's session with model calls at seq 5, 7 and 9 (its last row). */
+  private static final String OPS_SESSION = "d46965e5-5bbb-44c9-959c-5cb2306a79ff";
+
+  private static final String DELETE_MIDDLE_CALL =
+      "DELETE FROM transcript_events WHERE session_id = '" + OPS_SESSION + "' AND seq = 5";
+
+  @Test
+  void aRowDeletedFromTheMiddleOfASessionIsNotCountedFromTheCache() throws Exception {
+    Path home = TestHomes.exampleHomeCopy(tmp);
+    Path cache = tmp.resolve("cache");
+    firstRun(home, cache);
+    sql(home.resolve("agents/ops/agent/openclaw-agent.sqlite"), DELETE_MIDDLE_CALL); // its last row stays
+    try (ClawMetry cm = open(home, cache); ClawMetry cold = open(home, null)) {
+      assertTrue(cm.refresh().fullRead(), "a row read before is gone, though the session's last seq is the same");
+      assertEquals(everything(cold), everything(cm));
+      assertTrue(cold.usage(QUERIES.get(0)).totals().tokens().total() < 1_381_433);
+    }
+  }
+
+  @Test
+  void aRowDeletedFromTheMiddleIsSeenByALongRunningLedgerAlsoWhenTheSessionGrew() throws Exception {
+    Path home = TestHomes.exampleHomeCopy(tmp);
+    Path db = home.resolve("agents/ops/agent/openclaw-agent.sqlite");
+    try (ClawMetry cm = open(home, null)) {
+      assertEquals(1_381_433, cm.usage(QUERIES.get(0)).totals().tokens().total());
+      sql(db, DELETE_MIDDLE_CALL);
+      try (ClawMetry cold = open(home, null)) {
+        assertTrue(cm.refresh().fullRead(), "deleted in place");
+        assertEquals(everything(cold), everything(cm));
+      }
+      // a new row and another deleted one between two refreshes: the count up to the last seq read tells
+      sql(db,
+          "INSERT INTO transcript_events (session_id, seq, event_json, created_at) SELECT session_id, 10, event_json,"
+              + " created_at FROM transcript_events WHERE session_id = '" + OPS_SESSION + "' AND seq = 8",
+          "DELETE FROM transcript_events WHERE session_id = '" + OPS_SESSION + "' AND seq = 7");
+      try (ClawMetry cold = open(home, null)) {
+        assertTrue(cm.refresh().fullRead(), "grew and lost a row");
+        assertEquals(everything(cold), everything(cm));
+      }
+      // only grown: no full read
+      sql(db,
+          "INSERT INTO transcript_events (session_id, seq, event_json, created_at) SELECT session_id, 11, event_json,"
+              + " created_at FROM transcript_events WHERE session_id = '" + OPS_SESSION + "' AND seq = 8");
+      assertFalse(cm.refresh().fullRead());
+    }
+  }
+
   @Test
   void manyRunsAndRefreshesEndEqualToAColdRead() throws Exception {
     Path home = TestHomes.exampleHomeCopy(tmp);

@@ -98,7 +98,7 @@ public final class AgentDatabaseTranscripts {
   /** Every row of every session, session by session, in {@code seq} order. */
   public void readAll(Warnings warnings, Consumer<RawRecord> sink) {
     for (String id : sessionIds(warnings)) {
-      readSession(id, -1, warnings, sink);
+      readSession(id, -1, Long.MAX_VALUE, warnings, sink);
     }
   }
 
@@ -108,17 +108,23 @@ public final class AgentDatabaseTranscripts {
    * @return the highest {@code seq} read, or {@code afterSeq} when there was none
    */
   public long readSession(String sessionId, long afterSeq, Warnings warnings, Consumer<RawRecord> sink) {
+    return readSession(sessionId, afterSeq, Long.MAX_VALUE, warnings, sink).lastSeq();
+  }
+
+  /** The rows with {@code afterSeq < seq <= upToSeq}: the highest seq read and how many rows. */
+  private SessionRows readSession(
+      String sessionId, long afterSeq, long upToSeq, Warnings warnings, Consumer<RawRecord> sink) {
     String sql =
         "SELECT seq, event_json, "
             + (hasZstd ? "event_zstd, event_utf8_bytes" : "NULL, NULL")
             + " FROM "
             + TABLE
-            + " WHERE session_id = ? AND seq > ? ORDER BY seq";
-    long[] last = {afterSeq};
+            + " WHERE session_id = ? AND seq > ? AND seq <= ? ORDER BY seq";
+    long[] last = {afterSeq, 0};
     String source = db.path().toString();
     db.query(
         sql,
-        new Object[] {sessionId, afterSeq},
+        new Object[] {sessionId, afterSeq, upToSeq},
         rs -> {
           long seq = rs.getLong(1);
           String json = rs.getString(2);
@@ -128,42 +134,61 @@ public final class AgentDatabaseTranscripts {
             json = blob == null ? null : decompress(blob, declared, source, seq, warnings);
           }
           last[0] = seq;
+          last[1]++;
           if (json == null) {
             return;
           }
           sink.accept(new RawRecord(json, new EventOrigin(SourceKind.SQLITE_TRANSCRIPT, source, seq), sessionId));
         },
         warnings);
-    return last[0];
+    return new SessionRows(last[0], last[1]);
   }
 
   /**
-   * The rows after {@code lastSeq.get(session)} for every session (all rows of sessions not in the map).
+   * The rows after what {@code read} says was read of every session (all rows of sessions not in it).
    *
-   * @return the highest {@code seq} per session after this read; null, with nothing read, when a session of {@code
-   *     lastSeq} now ends before the seq read (rows deleted, the session gone): what was read of it can no longer be
-   *     told from what a new read would give
+   * @return what has been read per session after this read; null, with nothing read, when rows read before are gone:
+   *     a session of {@code read} is gone, ends before the seq read, or holds fewer rows up to it than were read
+   *     (rows deleted from its middle). What was read of it can then no longer be told from what a new read would
+   *     give
    */
-  public Map<String, Long> readAfter(Map<String, Long> lastSeq, Warnings warnings, Consumer<RawRecord> sink) {
-    Map<String, Long> out = new LinkedHashMap<>(lastSeq);
-    // one query finds the sessions with rows past what was read (the primary key index answers it); only those are
-    // read, so a refresh of an unchanged database costs one query however many sessions it holds
-    Map<String, Long> max = new LinkedHashMap<>();
-    boolean answered = db.query(
-        "SELECT session_id, max(seq) FROM " + TABLE + " GROUP BY session_id ORDER BY session_id",
-        null,
-        rs -> max.put(rs.getString(1), rs.getLong(2)),
-        warnings);
-    for (Map.Entry<String, Long> e : lastSeq.entrySet()) {
-      Long now = max.get(e.getKey());
-      if (answered && (now == null ? e.getValue() >= 0 : now < e.getValue())) {
+  Map<String, SessionRows> readAfter(Map<String, SessionRows> read, Warnings warnings, Consumer<RawRecord> sink) {
+    // one query finds the sessions with rows past what was read and counts every session's rows (the primary key
+    // index answers it); only the sessions that grew are read, up to the seq this query saw, so that the count and
+    // the rows read describe the same rows
+    record Now(long maxSeq, long rows) {}
+    Map<String, Now> now = new LinkedHashMap<>();
+    boolean answered =
+        db.query(
+            "SELECT session_id, max(seq), count(*) FROM " + TABLE + " GROUP BY session_id ORDER BY session_id",
+            null,
+            rs -> now.put(rs.getString(1), new Now(rs.getLong(2), rs.getLong(3))),
+            warnings);
+    if (!answered) {
+      return new LinkedHashMap<>(read);
+    }
+    for (Map.Entry<String, SessionRows> e : read.entrySet()) {
+      Now n = now.get(e.getKey());
+      if (n == null ? e.getValue().lastSeq() >= 0 : n.maxSeq() < e.getValue().lastSeq()) {
         return null;
       }
+      if (n != null && n.maxSeq() == e.getValue().lastSeq() && n.rows() != e.getValue().rows()) {
+        return null; // rows deleted (or slipped in) below the last one read
+      }
     }
-    for (Map.Entry<String, Long> e : max.entrySet()) {
-      long read = lastSeq.getOrDefault(e.getKey(), -1L);
-      if (e.getValue() > read) {
-        out.put(e.getKey(), readSession(e.getKey(), read, warnings, sink));
+    Map<String, SessionRows> out = new LinkedHashMap<>(read);
+    for (Map.Entry<String, Now> e : now.entrySet()) {
+      SessionRows before = read.getOrDefault(e.getKey(), new SessionRows(-1, 0));
+      Now n = e.getValue();
+      if (n.maxSeq() > before.lastSeq()) {
+        SessionRows added = readSession(e.getKey(), before.lastSeq(), n.maxSeq(), warnings, sink);
+        SessionRows after = new SessionRows(added.lastSeq(), before.rows() + added.rows());
+        if (before.lastSeq() >= 0 && after.rows() != n.rows()) {
+          // not as many rows up to the last one read before as were read then: deleted from the session's middle.
+          // What this call read of it is already handed out, so the caller reads everything again
+          return null;
+        }
+        out.put(e.getKey(), after);
       }
     }
     return out;

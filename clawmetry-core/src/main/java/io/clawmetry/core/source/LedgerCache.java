@@ -36,7 +36,7 @@ import java.util.zip.CheckedOutputStream;
 public final class LedgerCache {
 
   private static final byte[] MAGIC = "CLAWMETRY-LEDGER\n".getBytes(StandardCharsets.US_ASCII);
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
 
   private final Path dir;
   private final String build;

@@ -79,7 +79,7 @@ public final class TranscriptLedger<T> implements AutoCloseable {
 
   private final Map<Path, Cursor> cursors = new LinkedHashMap<>();
   private final Map<String, StreamState> dbStates = new HashMap<>();
-  private Map<String, Long> dbLastSeq = new LinkedHashMap<>();
+  private Map<String, SessionRows> dbRead = new LinkedHashMap<>();
   /** Archive blobs and cold files already read: they never change, so each is read once. */
   private Set<String> archivesDone = new HashSet<>();
   /** The agent database's file key when it was last read: another file there (a restored backup) means a full read. */
@@ -377,9 +377,9 @@ public final class TranscriptLedger<T> implements AutoCloseable {
         t -> {
           EventParser parser = new EventParser(warnings);
           SourceRef ref = new SourceRef(SourceKind.SQLITE_TRANSCRIPT, agentDatabase.toAbsolutePath().toString());
-          Map<String, Long> next =
+          Map<String, SessionRows> next =
               t.readAfter(
-                  dbLastSeq,
+                  dbRead,
                   warnings,
                   r -> {
                     StreamState s = dbStates.computeIfAbsent(r.sessionIdHint(), StreamState::new);
@@ -389,7 +389,7 @@ public final class TranscriptLedger<T> implements AutoCloseable {
             complete[0] = false;
             return;
           }
-          dbLastSeq = next;
+          dbRead = next;
           // archive blobs after the rows, before any file: published archive files and cold files dedupe against
           // them; each blob is read once per ledger (they never change)
           archivesRead +=
@@ -473,10 +473,11 @@ public final class TranscriptLedger<T> implements AutoCloseable {
       writeState(out, e.getValue());
     }
     Binary.writeString(out, dbIdentity);
-    Binary.writeLong(out, dbLastSeq.size());
-    for (Map.Entry<String, Long> e : dbLastSeq.entrySet()) {
+    Binary.writeLong(out, dbRead.size());
+    for (Map.Entry<String, SessionRows> e : dbRead.entrySet()) {
       Binary.writeString(out, e.getKey());
-      Binary.writeLong(out, e.getValue());
+      Binary.writeLong(out, e.getValue().lastSeq());
+      Binary.writeLong(out, e.getValue().rows());
     }
     Binary.writeLong(out, archivesDone.size());
     for (String a : archivesDone) {
@@ -528,9 +529,9 @@ public final class TranscriptLedger<T> implements AutoCloseable {
       states.put(Binary.readString(in), readState(in));
     }
     String database = Binary.readString(in);
-    Map<String, Long> seqs = new LinkedHashMap<>();
+    Map<String, SessionRows> seqs = new LinkedHashMap<>();
     for (int n = Binary.readCount(in, Integer.MAX_VALUE / 2), k = 0; k < n; k++) {
-      seqs.put(Binary.readString(in), Binary.readLong(in));
+      seqs.put(Binary.readString(in), new SessionRows(Binary.readLong(in), Binary.readLong(in)));
     }
     Set<String> archives = new HashSet<>();
     for (int n = Binary.readCount(in, Integer.MAX_VALUE / 2), k = 0; k < n; k++) {
@@ -557,7 +558,7 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     cursors.putAll(cs);
     dbStates.clear();
     dbStates.putAll(states);
-    dbLastSeq = seqs;
+    dbRead = seqs;
     dbIdentity = database;
     archivesDone = archives;
     seen = keys;
@@ -618,7 +619,7 @@ public final class TranscriptLedger<T> implements AutoCloseable {
   private void reset() {
     cursors.clear();
     dbStates.clear();
-    dbLastSeq = new LinkedHashMap<>();
+    dbRead = new LinkedHashMap<>();
     dbIdentity = null;
     archivesDone = new HashSet<>();
     seen = new DedupKeySet();
