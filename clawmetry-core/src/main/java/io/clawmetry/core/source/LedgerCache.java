@@ -15,8 +15,15 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.nio.file.DirectoryStream;
+import java.nio.file.LinkOption;
+import java.nio.file.attribute.FileTime;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
@@ -32,24 +39,44 @@ import java.util.zip.CheckedOutputStream;
  * were no cache. Files are written to a temporary name and renamed, so a concurrent run sees either the old or the new
  * file. What is restored is exactly the ledger's state after its last refresh: the following refresh applies the same
  * rules as in one process (a file that shrank, vanished or was replaced makes it read everything again).
+ *
+ * <p>Files of homes no longer looked at do not pile up: a file in use has its modification time renewed at most once
+ * a day, and each save removes the ledger files not used for {@link #UNUSED_AFTER} (and temporary files a writer left
+ * behind for more than a day). Only this cache's own file names are touched.
  */
 public final class LedgerCache {
+
+  /** How long a ledger file may go unused before a save removes it. */
+  public static final Duration UNUSED_AFTER = Duration.ofDays(30);
+
+  private static final Duration RENEW_AFTER = Duration.ofDays(1);
 
   private static final byte[] MAGIC = "CLAWMETRY-LEDGER\n".getBytes(StandardCharsets.US_ASCII);
   private static final int FORMAT = 2;
 
   private final Path dir;
   private final String build;
+  private final Clock clock;
 
   /** A cache in {@code dir} (created on the first save, readable by its owner only). */
-  public LedgerCache(Path dir) {
-    this(dir, buildId());
+  public LedgerCache(Path dir, Clock clock) {
+    this(dir, ThisBuild.ID, clock);
+  }
+
+  /** The build id, found once per process: the classes loaded are those of the build that started. */
+  private static final class ThisBuild {
+    static final String ID = buildId();
   }
 
   /** A cache in {@code dir} for files written by {@code build} (tests stand for two builds). */
   LedgerCache(Path dir, String build) {
+    this(dir, build, Clock.systemUTC());
+  }
+
+  LedgerCache(Path dir, String build, Clock clock) {
     this.dir = dir;
     this.build = build;
+    this.clock = clock;
   }
 
   /** The file that holds {@code ledger}. */
@@ -84,8 +111,9 @@ public final class LedgerCache {
           return false;
         }
         ledger.readFrom(in, codec);
-        return true;
       }
+      renew(file);
+      return true;
     } catch (IOException | RuntimeException e) {
       return false; // the ledger is untouched: it reads everything
     }
@@ -117,6 +145,7 @@ public final class LedgerCache {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
       }
+      removeUnused(file);
       return true;
     } catch (IOException | RuntimeException e) {
       return false;
@@ -128,6 +157,41 @@ public final class LedgerCache {
           // a stray temporary file in our own directory
         }
       }
+    }
+  }
+
+  /** Marks {@code file} as in use (its modification time), at most once a day; a failure only costs a later read. */
+  private void renew(Path file) {
+    try {
+      Instant now = clock.instant();
+      if (Files.getLastModifiedTime(file).toInstant().isBefore(now.minus(RENEW_AFTER))) {
+        Files.setLastModifiedTime(file, FileTime.from(now));
+      }
+    } catch (IOException | RuntimeException e) {
+      // the file may be removed as unused a month later; the ledger is read in full then
+    }
+  }
+
+  /**
+   * Removes this cache's ledger files unused for {@link #UNUSED_AFTER} and temporary files older than a day, except
+   * {@code keep}. Regular files with our names only, links never followed.
+   */
+  private void removeUnused(Path keep) {
+    Instant now = clock.instant();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "ledger-*")) {
+      for (Path f : files) {
+        String name = f.getFileName().toString();
+        Duration age = name.endsWith(".bin") ? UNUSED_AFTER : name.endsWith(".tmp") ? RENEW_AFTER : null;
+        if (age == null || f.equals(keep)) {
+          continue;
+        }
+        BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (a.isRegularFile() && a.lastModifiedTime().toInstant().isBefore(now.minus(age))) {
+          Files.deleteIfExists(f);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // an unused file stays until the next save
     }
   }
 
@@ -163,18 +227,49 @@ public final class LedgerCache {
     }
   }
 
-  /** The identity of this build of ClawMetry: where its classes are, their size and time (null when unknown). */
+  /**
+   * The identity of this build of ClawMetry: where its classes are, their size and time (null when unknown). For a
+   * jar, the jar; for class directories (tests, an IDE), every class file of the core and API modules, so that a
+   * change to any of them starts afresh.
+   */
   static String buildId() {
     try {
-      Path p = Path.of(TranscriptLedger.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      if (Files.isDirectory(p)) {
-        p = p.resolve(TranscriptLedger.class.getName().replace('.', '/') + ".class");
+      StringBuilder id = new StringBuilder();
+      Path core = codeSource(TranscriptLedger.class);
+      Path api = codeSource(SourceKind.class);
+      for (Path p : api.equals(core) ? new Path[] {core} : new Path[] {core, api}) {
+        id.append(id.length() == 0 ? "" : "+").append(identity(p));
       }
-      BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-      return p.toAbsolutePath() + "|" + a.size() + "|" + a.lastModifiedTime().toMillis();
+      return id.toString();
     } catch (Exception e) {
       return null; // no identity, no cache
     }
+  }
+
+  private static Path codeSource(Class<?> c) throws Exception {
+    return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
+  }
+
+  /** A jar's path, size and time; a directory's path, class file count, total size and newest time. */
+  private static String identity(Path p) throws IOException {
+    if (!Files.isDirectory(p)) {
+      BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+      return p + "|" + a.size() + "|" + a.lastModifiedTime().toMillis();
+    }
+    long[] countSizeNewest = new long[3];
+    try (Stream<Path> files = Files.walk(p)) {
+      files.filter(f -> f.toString().endsWith(".class")).forEach(f -> {
+        try {
+          BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
+          countSizeNewest[0]++;
+          countSizeNewest[1] += a.size();
+          countSizeNewest[2] = Math.max(countSizeNewest[2], a.lastModifiedTime().toMillis());
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    }
+    return p + "|" + countSizeNewest[0] + "|" + countSizeNewest[1] + "|" + countSizeNewest[2];
   }
 
   /** The source kind named {@code name}; an {@link IOException} for any other text (a corrupt file). */
