@@ -129,6 +129,20 @@ public final class TranscriptFiles {
    */
   public static List<TranscriptFile> list(
       Path sessionsDir, Warnings warnings, java.util.Map<Path, BasicFileAttributes> attributes) {
+    return list(sessionsDir, warnings, attributes, (file, attrs) -> false);
+  }
+
+  /**
+   * {@link #list(Path, Warnings, java.util.Map)}, without asking whether a regular file is readable when {@code
+   * unchanged} says it was read before as it is now (same size and time): a refresh costs one system call per such
+   * file instead of two. A file that was read and then made unreadable while unchanged stays listed (what was read of
+   * it is complete); once it changes, it is checked again.
+   */
+  public static List<TranscriptFile> list(
+      Path sessionsDir,
+      Warnings warnings,
+      java.util.Map<Path, BasicFileAttributes> attributes,
+      java.util.function.BiPredicate<Path, BasicFileAttributes> unchanged) {
     List<TranscriptFile> out = new ArrayList<>();
     if (sessionsDir == null || !Files.isDirectory(sessionsDir)) {
       return out;
@@ -159,7 +173,7 @@ public final class TranscriptFiles {
               if (!attrs.isSymbolicLink() && !attrs.isRegularFile()) {
                 return FileVisitResult.CONTINUE;
               }
-              if (!Files.isReadable(file)) {
+              if (!(attrs.isRegularFile() && unchanged.test(file, attrs)) && !Files.isReadable(file)) {
                 warnings.add(WarningKind.UNREADABLE, file.toString(), "", "transcript file is not readable");
                 return FileVisitResult.CONTINUE;
               }

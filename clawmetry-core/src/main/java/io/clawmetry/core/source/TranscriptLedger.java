@@ -55,6 +55,7 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     final TranscriptFile file;
     final StreamState state;
     String identity; // the file key as a string: comparable across processes (a restored ledger)
+    Object key; // the file key the identity was made of, when known in this process: compared without a string
     long size;
     long modified;
     LineReader.Position position = LineReader.Position.START;
@@ -66,6 +67,19 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     Cursor(TranscriptFile file, StreamState state) {
       this.file = file;
       this.state = state;
+    }
+
+    /** Whether {@code a} describes the file this cursor read (no string made once its key is known). */
+    boolean sameFile(BasicFileAttributes a) {
+      Object k = a.fileKey();
+      if (key != null && k != null) {
+        return key.equals(k);
+      }
+      boolean same = Objects.equals(identity(a), identity);
+      if (same) {
+        key = k;
+      }
+      return same;
     }
   }
 
@@ -179,8 +193,7 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     for (Path p : changed) {
       Cursor c = cursors.get(p);
       BasicFileAttributes a = attributes(p);
-      if (c == null || a == null || !Objects.equals(identity(a), c.identity) || a.size() < c.position.offset()
-          || c.file.compressed()) {
+      if (c == null || a == null || !c.sameFile(a) || a.size() < c.position.offset() || c.file.compressed()) {
         return null;
       }
       if (a.size() != c.size || a.lastModifiedTime().toMillis() != c.modified) {
@@ -315,6 +328,7 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     long from = c.position.offset();
     c.position = to;
     c.identity = identity(p.attributes());
+    c.key = p.attributes().fileKey();
     c.size = p.attributes().size();
     c.modified = p.attributes().lastModifiedTime().toMillis();
     return c.file.compressed() ? p.attributes().size() : Math.max(0, to.offset() - from);
@@ -594,15 +608,15 @@ public final class TranscriptLedger<T> implements AutoCloseable {
 
   /** A known file vanished, shrank below what was read, or is another file now: read everything again. */
   private boolean needsFullRead(List<TranscriptFile> files, Map<Path, BasicFileAttributes> stats) {
-    Set<Path> present = new HashSet<>();
+    int present = 0; // files with a cursor: all cursors' files are there when it reaches their count (paths differ)
     for (TranscriptFile f : files) {
-      present.add(f.path());
       Cursor c = cursors.get(f.path());
       if (c == null) {
         continue;
       }
+      present++;
       BasicFileAttributes a = stats.get(f.path());
-      if (a == null || !Objects.equals(identity(a), c.identity)) {
+      if (a == null || !c.sameFile(a)) {
         return true;
       }
       boolean changed =
@@ -613,7 +627,7 @@ public final class TranscriptLedger<T> implements AutoCloseable {
         return true;
       }
     }
-    return databaseReplacedOrColdFileGone() || !present.containsAll(cursors.keySet());
+    return databaseReplacedOrColdFileGone() || present != cursors.size();
   }
 
   private void reset() {
@@ -633,9 +647,14 @@ public final class TranscriptLedger<T> implements AutoCloseable {
 
   private List<TranscriptFile> files(Map<Path, BasicFileAttributes> attributes) {
     Warnings listing = new Warnings();
-    List<TranscriptFile> files = new ArrayList<>(TranscriptFiles.list(sessionsDir, listing, attributes));
+    java.util.function.BiPredicate<Path, BasicFileAttributes> unchanged = (path, a) -> {
+      Cursor c = cursors.get(path);
+      return c != null && c.size == a.size() && c.modified == a.lastModifiedTime().toMillis();
+    };
+    List<TranscriptFile> files =
+        new ArrayList<>(TranscriptFiles.list(sessionsDir, listing, attributes, unchanged));
     if (legacySessionsDir != null && !legacySessionsDir.equals(sessionsDir)) {
-      files.addAll(TranscriptFiles.list(legacySessionsDir, listing, attributes));
+      files.addAll(TranscriptFiles.list(legacySessionsDir, listing, attributes, unchanged));
     }
     listingWarnings = listing;
     return files;
@@ -646,6 +665,12 @@ public final class TranscriptLedger<T> implements AutoCloseable {
    * entry copied into a fork is booked to the session that wrote it.
    */
   private List<TranscriptFile> order(List<TranscriptFile> files, TranscriptFileReader reader) {
+    if (files.size() == cursors.size() && files.stream().allMatch(f -> cursors.containsKey(f.path()))) {
+      // no new file (the usual refresh): the files in the order they were first read
+      List<TranscriptFile> out = new ArrayList<>(files.size());
+      cursors.values().forEach(c -> out.add(c.file));
+      return out;
+    }
     Map<Path, TranscriptFile> byPath = new LinkedHashMap<>();
     files.forEach(f -> byPath.put(f.path(), f));
     List<TranscriptFile> out = new ArrayList<>(files.size());
