@@ -31,9 +31,9 @@ class CsvQuotingTest {
     CliRun r = CliRun.run(tmp, "usage", "model", "-z", "UTC", "--csv", "--home", home.toString());
     assertEquals(Main.OK, r.exitCode, r.err);
     String expected =
-        "bucket,agentId,provider,model,inputTokens,outputTokens,cacheReadTokens,cacheWriteTokens,cacheWrite1hTokens,"
-            + "totalTokens,cost,costSource,calls,unpricedCalls,errors\r\n"
-            + "\"acme, inc/m\"\"1\nx\",,\"acme, inc\",\"m\"\"1\nx\",10,5,0,0,0,15,0.25,recorded,1,0,0\r\n";
+        "bucket,agentId,provider,model,inputTokens,outputTokens,cacheReadTokens,cacheWriteTokens,totalTokens,cost,"
+            + "costSource,calls,unpricedCalls,errors,cacheWrite1hTokens\r\n"
+            + "\"acme, inc/m\"\"1\nx\",,\"acme, inc\",\"m\"\"1\nx\",10,5,0,0,15,0.25,recorded,1,0,0,0\r\n";
     assertEquals(expected, r.out);
 
     Path file = tmp.resolve("out.csv");
@@ -68,9 +68,9 @@ class CsvQuotingTest {
     CliRun csv = CliRun.run(tmp, "usage", "daily", "-z", "UTC", "--csv", "--home", home.toString());
     assertEquals(Main.OK, csv.exitCode, csv.err);
     assertEquals(
-        "date,agentId,provider,model,inputTokens,outputTokens,cacheReadTokens,cacheWriteTokens,cacheWrite1hTokens,"
-            + "totalTokens,cost,costSource,calls,unpricedCalls,errors\r\n"
-            + "2026-11-20,,anthropic,claude-sonnet-4-5,30,12,100,1100,470,1242,0.75,recorded,2,0,0\r\n",
+        "date,agentId,provider,model,inputTokens,outputTokens,cacheReadTokens,cacheWriteTokens,totalTokens,cost,"
+            + "costSource,calls,unpricedCalls,errors,cacheWrite1hTokens\r\n"
+            + "2026-11-20,,anthropic,claude-sonnet-4-5,30,12,100,1100,1242,0.75,recorded,2,0,0,470\r\n",
         csv.out);
 
     CliRun json = CliRun.run(tmp, "usage", "daily", "-z", "UTC", "--json", "--home", home.toString());

@@ -94,7 +94,7 @@ final class DefaultClawMetry implements ClawMetry {
     this.layout = layout;
     // never inside the OpenClaw home: nothing we run writes there
     boolean inHome = cacheDir != null && real(cacheDir).startsWith(real(layout.stateDirPath()));
-    this.cache = cacheDir == null || inHome ? null : new LedgerCache(cacheDir, clock);
+    this.cache = cacheDir == null || inHome ? null : new LedgerCache(cacheDir);
     this.env = env;
     this.clock = clock;
     this.agents = new Agents(layout);

@@ -98,7 +98,7 @@ public final class AgentDatabaseTranscripts {
   /** Every row of every session, session by session, in {@code seq} order. */
   public void readAll(Warnings warnings, Consumer<RawRecord> sink) {
     for (String id : sessionIds(warnings)) {
-      readSession(id, -1, Long.MAX_VALUE, warnings, sink);
+      readRows(id, -1, warnings, sink);
     }
   }
 
@@ -108,23 +108,22 @@ public final class AgentDatabaseTranscripts {
    * @return the highest {@code seq} read, or {@code afterSeq} when there was none
    */
   public long readSession(String sessionId, long afterSeq, Warnings warnings, Consumer<RawRecord> sink) {
-    return readSession(sessionId, afterSeq, Long.MAX_VALUE, warnings, sink).lastSeq();
+    return readRows(sessionId, afterSeq, warnings, sink).lastSeq();
   }
 
-  /** The rows with {@code afterSeq < seq <= upToSeq}: the highest seq read and how many rows. */
-  private SessionRows readSession(
-      String sessionId, long afterSeq, long upToSeq, Warnings warnings, Consumer<RawRecord> sink) {
+  /** The rows with {@code seq > afterSeq}: the highest seq read and how many rows. */
+  private SessionRows readRows(String sessionId, long afterSeq, Warnings warnings, Consumer<RawRecord> sink) {
     String sql =
         "SELECT seq, event_json, "
             + (hasZstd ? "event_zstd, event_utf8_bytes" : "NULL, NULL")
             + " FROM "
             + TABLE
-            + " WHERE session_id = ? AND seq > ? AND seq <= ? ORDER BY seq";
+            + " WHERE session_id = ? AND seq > ? ORDER BY seq";
     long[] last = {afterSeq, 0};
     String source = db.path().toString();
     db.query(
         sql,
-        new Object[] {sessionId, afterSeq, upToSeq},
+        new Object[] {sessionId, afterSeq},
         rs -> {
           long seq = rs.getLong(1);
           String json = rs.getString(2);
@@ -145,7 +144,8 @@ public final class AgentDatabaseTranscripts {
   }
 
   /**
-   * The rows after what {@code read} says was read of every session (all rows of sessions not in it).
+   * The rows after what {@code read} says was read of every session (all rows of sessions not in it). Rows with a
+   * negative {@code seq} are not read, nor counted.
    *
    * @return what has been read per session after this read; null, with nothing read, when rows read before are gone:
    *     a session of {@code read} is gone, ends before the seq read, or holds fewer rows up to it than were read
@@ -154,44 +154,56 @@ public final class AgentDatabaseTranscripts {
    */
   Map<String, SessionRows> readAfter(Map<String, SessionRows> read, Warnings warnings, Consumer<RawRecord> sink) {
     // one query finds the sessions with rows past what was read and counts every session's rows (the primary key
-    // index answers it); only the sessions that grew are read, up to the seq this query saw, so that the count and
-    // the rows read describe the same rows
+    // index answers it); only the sessions that grew are read
     record Now(long maxSeq, long rows) {}
     Map<String, Now> now = new LinkedHashMap<>();
     boolean answered =
         db.query(
-            "SELECT session_id, max(seq), count(*) FROM " + TABLE + " GROUP BY session_id ORDER BY session_id",
+            "SELECT session_id, max(seq), count(*) FROM " + TABLE + " WHERE seq >= 0 GROUP BY session_id"
+                + " ORDER BY session_id",
             null,
             rs -> now.put(rs.getString(1), new Now(rs.getLong(2), rs.getLong(3))),
             warnings);
     if (!answered) {
       return new LinkedHashMap<>(read);
     }
+    // every check before any row is read: null means nothing of this call was handed out
     for (Map.Entry<String, SessionRows> e : read.entrySet()) {
+      SessionRows before = e.getValue();
       Now n = now.get(e.getKey());
-      if (n == null ? e.getValue().lastSeq() >= 0 : n.maxSeq() < e.getValue().lastSeq()) {
+      if (before.lastSeq() < 0) {
+        continue; // nothing was read of it
+      }
+      if (n == null || n.maxSeq() < before.lastSeq()) {
         return null;
       }
-      if (n != null && n.maxSeq() == e.getValue().lastSeq() && n.rows() != e.getValue().rows()) {
+      // the rows up to the last one read: all of the session's when it did not grow, else counted apart (rows
+      // appended meanwhile are above it, and a row deleted below it is gone indeed)
+      long rowsUpToRead = n.maxSeq() == before.lastSeq() ? n.rows() : rowsUpTo(e.getKey(), before.lastSeq(), warnings);
+      if (rowsUpToRead >= 0 && rowsUpToRead != before.rows()) {
         return null; // rows deleted (or slipped in) below the last one read
       }
     }
     Map<String, SessionRows> out = new LinkedHashMap<>(read);
     for (Map.Entry<String, Now> e : now.entrySet()) {
       SessionRows before = read.getOrDefault(e.getKey(), new SessionRows(-1, 0));
-      Now n = e.getValue();
-      if (n.maxSeq() > before.lastSeq()) {
-        SessionRows added = readSession(e.getKey(), before.lastSeq(), n.maxSeq(), warnings, sink);
-        SessionRows after = new SessionRows(added.lastSeq(), before.rows() + added.rows());
-        if (before.lastSeq() >= 0 && after.rows() != n.rows()) {
-          // not as many rows up to the last one read before as were read then: deleted from the session's middle.
-          // What this call read of it is already handed out, so the caller reads everything again
-          return null;
-        }
-        out.put(e.getKey(), after);
+      if (e.getValue().maxSeq() > before.lastSeq()) {
+        SessionRows added = readRows(e.getKey(), before.lastSeq(), warnings, sink);
+        out.put(e.getKey(), new SessionRows(added.lastSeq(), before.rows() + added.rows()));
       }
     }
     return out;
+  }
+
+  /** The rows of {@code sessionId} with {@code 0 <= seq <= upToSeq}; -1 when the query failed (a warning says why). */
+  private long rowsUpTo(String sessionId, long upToSeq, Warnings warnings) {
+    long[] rows = {-1};
+    db.query(
+        "SELECT count(*) FROM " + TABLE + " WHERE session_id = ? AND seq >= 0 AND seq <= ?",
+        new Object[] {sessionId, upToSeq},
+        rs -> rows[0] = rs.getLong(1),
+        warnings);
+    return rows[0];
   }
 
   private static String decompress(byte[] blob, long declared, String source, long seq, Warnings warnings) {

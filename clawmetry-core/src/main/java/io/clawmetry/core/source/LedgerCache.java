@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
@@ -58,14 +59,24 @@ public final class LedgerCache {
   private final String build;
   private final Clock clock;
 
-  /** A cache in {@code dir} (created on the first save, readable by its owner only). */
-  public LedgerCache(Path dir, Clock clock) {
-    this(dir, ThisBuild.ID, clock);
+  /**
+   * A cache in {@code dir} (created on the first save, readable by its owner only). Its housekeeping goes by the
+   * system clock, as file times do.
+   */
+  public LedgerCache(Path dir) {
+    this(dir, thisBuild(), Clock.systemUTC());
   }
 
-  /** The build id, found once per process: the classes loaded are those of the build that started. */
-  private static final class ThisBuild {
-    static final String ID = buildId();
+  private static volatile String thisBuild;
+
+  /** The build id, kept once found: the classes loaded are those of the build that started. */
+  private static String thisBuild() {
+    String id = thisBuild;
+    if (id == null) {
+      id = buildId(); // null (no cache) this time when it could not be found; tried again by the next cache
+      thisBuild = id;
+    }
+    return id;
   }
 
   /** A cache in {@code dir} for files written by {@code build} (tests stand for two builds). */
@@ -172,26 +183,38 @@ public final class LedgerCache {
     }
   }
 
+  /** The names this cache writes: {@link #fileOf} and the temporary files of {@link #save}. */
+  private static final Pattern LEDGER_NAME = Pattern.compile("ledger-[0-9a-f]{24}\\.bin");
+
+  private static final Pattern TEMPORARY_NAME = Pattern.compile("ledger-[0-9]+\\.tmp");
+
   /**
-   * Removes this cache's ledger files unused for {@link #UNUSED_AFTER} and temporary files older than a day, except
-   * {@code keep}. Regular files with our names only, links never followed.
+   * Removes this cache's ledger files unused for {@link #UNUSED_AFTER} and its temporary files older than a day,
+   * except {@code keep}: regular files with the names this cache writes only, links never followed, each file on its
+   * own (one that cannot be removed does not stop the others).
    */
   private void removeUnused(Path keep) {
     Instant now = clock.instant();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "ledger-*")) {
       for (Path f : files) {
         String name = f.getFileName().toString();
-        Duration age = name.endsWith(".bin") ? UNUSED_AFTER : name.endsWith(".tmp") ? RENEW_AFTER : null;
+        Duration age =
+            LEDGER_NAME.matcher(name).matches() ? UNUSED_AFTER
+                : TEMPORARY_NAME.matcher(name).matches() ? RENEW_AFTER : null;
         if (age == null || f.equals(keep)) {
           continue;
         }
-        BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        if (a.isRegularFile() && a.lastModifiedTime().toInstant().isBefore(now.minus(age))) {
-          Files.deleteIfExists(f);
+        try {
+          BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+          if (a.isRegularFile() && a.lastModifiedTime().toInstant().isBefore(now.minus(age))) {
+            Files.deleteIfExists(f);
+          }
+        } catch (IOException | RuntimeException e) {
+          // gone meanwhile (another run cleaning up) or not removable: left for a later save
         }
       }
     } catch (IOException | RuntimeException e) {
-      // an unused file stays until the next save
+      // the directory cannot be listed: unused files stay until a later save
     }
   }
 

@@ -10,16 +10,18 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The CSV of a usage report (RFC 4180, CRLF line ends, a header row): one row per bucket and model with every token
- * column ({@code cacheWrite1hTokens} is the part of {@code cacheWriteTokens} written to the 1-hour cache), the exact cost and where it came from. The first column is named after the period ({@code date},
+ * column, the exact cost and where it came from. The first column is named after the period ({@code date},
  * {@code week}, {@code month}, {@code sessionId}, ...; {@code bucket} where that name is already a column). A bucket's
- * failed calls ({@code errors}) are on its first row. Used by {@code clawmetry usage --csv} and {@code /api/usage.csv}.
+ * failed calls ({@code errors}) are on its first row. {@code cacheWrite1hTokens}, the part of {@code
+ * cacheWriteTokens} written to the 1-hour cache, is the last column, so that columns read by position keep their
+ * place. Used by {@code clawmetry usage --csv} and {@code /api/usage.csv}.
  */
 public final class UsageCsv {
 
   /** The columns after the bucket column. */
   public static final String[] COLUMNS = {
     "agentId", "provider", "model", "inputTokens", "outputTokens", "cacheReadTokens", "cacheWriteTokens",
-    "cacheWrite1hTokens", "totalTokens", "cost", "costSource", "calls", "unpricedCalls", "errors"
+    "totalTokens", "cost", "costSource", "calls", "unpricedCalls", "errors", "cacheWrite1hTokens"
   };
 
   private UsageCsv() {}
@@ -33,7 +35,7 @@ public final class UsageCsv {
     try (CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header).get())) {
       for (UsageRow row : r.rows()) {
         if (row.models().isEmpty()) {
-          p.printRecord(row.key(), row.agentId(), null, null, 0, 0, 0, 0, 0, 0, "0", "unknown", 0, 0, row.errors());
+          p.printRecord(row.key(), row.agentId(), null, null, 0, 0, 0, 0, 0, "0", "unknown", 0, 0, row.errors(), 0);
         }
         boolean first = true;
         for (UsageLine l : row.models()) {
@@ -46,13 +48,13 @@ public final class UsageCsv {
               l.tokens().output(),
               l.tokens().cacheRead(),
               l.tokens().cacheWrite(),
-              l.tokens().cacheWrite1h(),
               l.tokens().total(),
               l.cost().toPlainString(),
               l.costSource().name().toLowerCase(Locale.ROOT),
               l.calls(),
               l.unpricedCalls(),
-              first ? row.errors() : 0);
+              first ? row.errors() : 0,
+              l.tokens().cacheWrite1h());
           first = false;
         }
       }

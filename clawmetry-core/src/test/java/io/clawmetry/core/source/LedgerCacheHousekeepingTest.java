@@ -58,6 +58,8 @@ class LedgerCacheHousekeepingTest {
     Path freshTmp = file(dir, "ledger-456.tmp", Duration.ofHours(1)); // a writer at work
     Path foreign = file(dir, "notes.txt", Duration.ofDays(400));
     Path foreignLedgerName = file(dir, "ledger-notes.txt", Duration.ofDays(400));
+    Path foreignBin = file(dir, "ledger-2025.bin", Duration.ofDays(60)); // not a name this cache writes
+    Path foreignTmp = file(dir, "ledger-draft.tmp", Duration.ofDays(2));
     Path target = file(tmp, "target.bin", Duration.ofDays(400));
     Path link = Files.createSymbolicLink(dir.resolve("ledger-link.bin"), target);
     Files.setLastModifiedTime(target, FileTime.from(NOW.minus(Duration.ofDays(400))));
@@ -74,6 +76,8 @@ class LedgerCacheHousekeepingTest {
     assertTrue(Files.exists(freshTmp));
     assertTrue(Files.exists(foreign));
     assertTrue(Files.exists(foreignLedgerName));
+    assertTrue(Files.exists(foreignBin));
+    assertTrue(Files.exists(foreignTmp));
     assertTrue(Files.isSymbolicLink(link), "a link is never followed nor removed");
     assertTrue(Files.exists(target));
   }
