@@ -16,7 +16,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code /metrics} in the Prometheus text exposition format 0.0.4: tokens, cost and calls by agent, provider and
+ * {@code /metrics} in the Prometheus text exposition format 0.0.4: tokens (and apart, the 1-hour part of the cache
+ * writes), cost and calls by agent, provider and
  * model (all time, auto cost mode), sessions by kind, cron jobs and their failures, scan warnings by kind. Every
  * family has {@code # HELP} and {@code # TYPE}; label values are escaped ({@code \\}, {@code \"}, {@code \n}).
  */
@@ -42,6 +43,17 @@ final class PrometheusMetrics {
         sample(sb, "clawmetry_tokens_total", base, "type", "output", l.tokens().output());
         sample(sb, "clawmetry_tokens_total", base, "type", "cache_read", l.tokens().cacheRead());
         sample(sb, "clawmetry_tokens_total", base, "type", "cache_write", l.tokens().cacheWrite());
+      }
+    }
+    header(sb, "clawmetry_cache_write_1h_tokens_total", "counter",
+        "The part of the cache_write tokens written to the 1-hour cache, by agent, provider and model.");
+    for (UsageRow r : byAgent.rows()) {
+      for (UsageLine l : r.models()) {
+        sb.append("clawmetry_cache_write_1h_tokens_total")
+            .append(labels("agent", r.key(), "provider", l.provider(), "model", l.model()))
+            .append(' ')
+            .append(l.tokens().cacheWrite1h())
+            .append('\n');
       }
     }
     header(sb, "clawmetry_cost_usd_total", "counter", "Cost in US dollars (recorded, else estimated) by agent, provider and model.");

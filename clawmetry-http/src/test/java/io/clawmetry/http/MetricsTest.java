@@ -1,6 +1,7 @@
 package io.clawmetry.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -82,6 +83,28 @@ class MetricsTest {
       BigDecimal est = new BigDecimal(truth.get("missingCost").get(0).get("estimatedCostFromConfig").asText());
       assertEquals(0, new BigDecimal("1.1757395").add(est).compareTo(sums.get("clawmetry_cost_usd_total")));
       assertTrue(sums.get("clawmetry_scan_warnings").signum() > 0);
+    }
+  }
+
+  @Test
+  void oneHourCacheWritesAreTheirOwnFamilyNotATokenType(@TempDir Path tmp) throws Exception {
+    Path sessions = java.nio.file.Files.createDirectories(tmp.resolve("home/agents/main/sessions"));
+    java.nio.file.Files.writeString(
+        sessions.resolve("s1.jsonl"),
+        "{\"type\":\"session\",\"version\":3,\"id\":\"s1\",\"timestamp\":\"2026-11-20T10:00:00.000Z\",\"cwd\":\"/w\"}\n"
+            + "{\"type\":\"message\",\"id\":\"a1\",\"parentId\":null,\"timestamp\":\"2026-11-20T10:00:01.000Z\","
+            + "\"message\":{\"role\":\"assistant\",\"content\":[],\"provider\":\"anthropic\","
+            + "\"model\":\"claude-sonnet-4-5\",\"usage\":{\"input\":10,\"output\":5,\"cacheRead\":0,"
+            + "\"cacheWrite\":1000,\"cacheWrite1h\":400,\"totalTokens\":1015,\"cost\":{\"total\":0.5}}}}\n");
+    try (ClawMetry cm = TestHomes.open(tmp.resolve("home"), tmp.resolve("user"));
+        TestServer s = new TestServer(ClawMetryServer.builder().clawMetry(cm))) {
+      String body = s.get("/metrics").body();
+      assertTrue(
+          body.contains("clawmetry_cache_write_1h_tokens_total{agent=\"main\",provider=\"anthropic\","
+              + "model=\"claude-sonnet-4-5\"} 400\n"),
+          body);
+      assertTrue(body.contains("type=\"cache_write\"} 1000\n"), "cache_write keeps the whole count: " + body);
+      assertFalse(body.contains("type=\"cache_write_1h\""), "no token type that a sum over types would count twice");
     }
   }
 

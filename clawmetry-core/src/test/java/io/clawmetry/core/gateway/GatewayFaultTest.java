@@ -268,7 +268,11 @@ class GatewayFaultTest {
     script.tickIntervalMs = 150;
     try (FakeGateway gw = new FakeGateway(script); GatewayClient c = client(gw).build()) {
       c.connect();
-      assertTrue(GatewayTesting.eventually(5000, () -> gw.connections() >= 2), "no reconnect: " + c.status());
+      // a second connection and the error that caused it (under load the handshake itself may open a second
+      // socket before any session went silent: wait for the declared death, not only for a count)
+      assertTrue(
+          GatewayTesting.eventually(5000, () -> gw.connections() >= 2 && c.status().lastError() != null),
+          () -> "no reconnect after a declared death: " + c.status());
       String err = c.status().lastError();
       assertTrue(err != null && err.startsWith("the gateway went silent for "), String.valueOf(err));
       assertTrue(err.endsWith("(2 ticks of 150 ms missed): connection declared dead"), err);
