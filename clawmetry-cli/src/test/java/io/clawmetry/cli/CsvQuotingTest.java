@@ -48,7 +48,8 @@ class CsvQuotingTest {
   void oneHourCacheWritesHaveTheirOwnColumnAndJsonField() throws Exception {
     Path sessions = Files.createDirectories(tmp.resolve("home/agents/main/sessions"));
     String head =
-        "{\"type\":\"session\",\"version\":3,\"id\":\"s1\",\"timestamp\":\"2026-11-20T10:00:00.000Z\",\"cwd\":\"/w\"}\n";
+        "{\"type\":\"session\",\"version\":3,\"id\":\"s1\",\"timestamp\":\"2026-11-20T10:00:00.000Z\","
+            + "\"cwd\":\"/w\"}\n";
     // OpenClaw's camelCase counters with cacheWrite1h, then Anthropic's snake_case usage with cache_creation split
     String openclaw =
         "{\"type\":\"message\",\"id\":\"a1\",\"parentId\":null,\"timestamp\":\"2026-11-20T10:00:01.000Z\","

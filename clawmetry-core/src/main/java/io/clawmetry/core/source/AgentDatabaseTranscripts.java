@@ -179,7 +179,8 @@ public final class AgentDatabaseTranscripts {
       }
       // the rows up to the last one read: all of the session's when it did not grow, else counted apart (rows
       // appended meanwhile are above it, and a row deleted below it is gone indeed)
-      long rowsUpToRead = n.maxSeq() == before.lastSeq() ? n.rows() : rowsUpTo(e.getKey(), before.lastSeq(), warnings);
+      long rowsUpToRead =
+          n.maxSeq() == before.lastSeq() ? n.rows() : rowsUpTo(e.getKey(), before.lastSeq(), warnings);
       if (rowsUpToRead >= 0 && rowsUpToRead != before.rows()) {
         return null; // rows deleted (or slipped in) below the last one read
       }

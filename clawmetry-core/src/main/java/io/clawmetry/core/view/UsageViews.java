@@ -11,9 +11,9 @@ import java.util.Locale;
 /**
  * The JSON of a usage report, with ccusage's key names ({@code daily[].date}, {@code inputTokens},
  * {@code cacheCreationTokens}, {@code totalCost}, {@code modelsUsed}, {@code modelBreakdowns}, {@code totals}) so that
- * tools written for ccusage read it, plus ClawMetry's own fields ({@code cacheCreation1hTokens}: the part of {@code cacheCreationTokens} written to the
- * 1-hour cache; {@code costSource},
- * {@code calls}, {@code errors}, {@code unpricedCalls}, {@code agentId}, {@code warnings}).
+ * tools written for ccusage read it, plus ClawMetry's own fields ({@code cacheCreation1hTokens}: the part of {@code
+ * cacheCreationTokens} written to the 1-hour cache; {@code costSource}, {@code calls}, {@code errors}, {@code
+ * unpricedCalls}, {@code agentId}, {@code warnings}).
  */
 public final class UsageViews {
 
