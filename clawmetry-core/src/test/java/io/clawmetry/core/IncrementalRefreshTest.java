@@ -1,5 +1,6 @@
 package io.clawmetry.core;
 
+import static io.clawmetry.core.testing.TranscriptLines.assistant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,13 +42,6 @@ class IncrementalRefreshTest {
     return ClawMetryBuilder.create().environment(Environment.of(Map.of(), tmp.resolve("u"))).stateDir(home).build();
   }
 
-  private static String assistant(String id, String ts, long in, long out, String cost) {
-    return "{\"type\":\"message\",\"id\":\"" + id + "\",\"parentId\":null,\"timestamp\":\"" + ts + "\",\"message\":"
-        + "{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"ok\"}],\"api\":\"anthropic-messages\","
-        + "\"provider\":\"anthropic\",\"model\":\"claude-sonnet-4-5\",\"usage\":{\"input\":" + in + ",\"output\":"
-        + out + ",\"cacheRead\":0,\"cacheWrite\":0,\"totalTokens\":" + (in + out) + ",\"cost\":{\"total\":" + cost
-        + "}},\"stopReason\":\"stop\",\"timestamp\":\"" + ts + "\"}}";
-  }
 
   @Test
   void anAppendedLineIsReadAloneAndAHalfWrittenOneWaitsForItsEnd() throws Exception {

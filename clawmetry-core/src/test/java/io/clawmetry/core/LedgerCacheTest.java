@@ -10,6 +10,7 @@ import io.clawmetry.api.UsagePeriod;
 import io.clawmetry.api.UsageQuery;
 import io.clawmetry.core.discovery.Environment;
 import io.clawmetry.core.testing.TestHomes;
+import io.clawmetry.core.testing.TranscriptLines;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -79,11 +80,7 @@ class LedgerCacheTest {
   }
 
   private static String assistant(String id, String ts, long in) {
-    return "{\"type\":\"message\",\"id\":\"" + id + "\",\"parentId\":null,\"timestamp\":\"" + ts + "\",\"message\":"
-        + "{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"ok\"}],\"api\":\"anthropic-messages\","
-        + "\"provider\":\"anthropic\",\"model\":\"claude-sonnet-4-5\",\"usage\":{\"input\":" + in + ",\"output\":7,"
-        + "\"cacheRead\":0,\"cacheWrite\":0,\"totalTokens\":" + (in + 7) + ",\"cost\":{\"total\":0.0123}},"
-        + "\"stopReason\":\"stop\",\"timestamp\":\"" + ts + "\"}}\n";
+    return TranscriptLines.assistant(id, ts, in, 7, "0.0123") + "\n";
   }
 
   @Test

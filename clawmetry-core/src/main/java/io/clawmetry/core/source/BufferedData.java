@@ -17,6 +17,12 @@ final class BufferedData {
 
   private BufferedData() {}
 
+  /** Copies {@code n} array values from index {@code at} between an array and {@code window} (big-endian). */
+  @FunctionalInterface
+  private interface Bulk {
+    void values(java.nio.ByteBuffer window, int at, int n);
+  }
+
   /** Reads from a stream through a 64 KiB buffer. */
   static final class In implements DataInput {
     private final InputStream in;
@@ -77,28 +83,24 @@ final class BufferedData {
 
     /** Fills {@code dst} with big-endian longs, in bulk (the same bytes as {@link #readLong} one by one). */
     void readLongs(long[] dst) throws IOException {
-      int i = 0;
-      while (i < dst.length) {
-        if (end - pos < 8 && !refill(8)) {
-          throw new EOFException();
-        }
-        int n = Math.min(dst.length - i, (end - pos) / 8);
-        java.nio.ByteBuffer.wrap(buf, pos, n * 8).asLongBuffer().get(dst, i, n);
-        pos += n * 8;
-        i += n;
-      }
+      readBulk(dst.length, Long.BYTES, (window, at, n) -> window.asLongBuffer().get(dst, at, n));
     }
 
     /** Fills {@code dst} with big-endian ints, in bulk (the same bytes as {@link #readInt} one by one). */
     void readInts(int[] dst) throws IOException {
+      readBulk(dst.length, Integer.BYTES, (window, at, n) -> window.asIntBuffer().get(dst, at, n));
+    }
+
+    /** Hands {@code count} values of {@code width} bytes over to {@code copy}, a buffered window at a time. */
+    private void readBulk(int count, int width, Bulk copy) throws IOException {
       int i = 0;
-      while (i < dst.length) {
-        if (end - pos < 4 && !refill(4)) {
+      while (i < count) {
+        if (end - pos < width && !refill(width)) {
           throw new EOFException();
         }
-        int n = Math.min(dst.length - i, (end - pos) / 4);
-        java.nio.ByteBuffer.wrap(buf, pos, n * 4).asIntBuffer().get(dst, i, n);
-        pos += n * 4;
+        int n = Math.min(count - i, (end - pos) / width);
+        copy.values(java.nio.ByteBuffer.wrap(buf, pos, n * width), i, n);
+        pos += n * width;
         i += n;
       }
     }
@@ -220,28 +222,24 @@ final class BufferedData {
 
     /** Writes {@code src} as big-endian longs, in bulk. */
     void writeLongs(long[] src) throws IOException {
-      int i = 0;
-      while (i < src.length) {
-        if (buf.length - pos < 8) {
-          flush();
-        }
-        int n = Math.min(src.length - i, (buf.length - pos) / 8);
-        java.nio.ByteBuffer.wrap(buf, pos, n * 8).asLongBuffer().put(src, i, n);
-        pos += n * 8;
-        i += n;
-      }
+      writeBulk(src.length, Long.BYTES, (window, at, n) -> window.asLongBuffer().put(src, at, n));
     }
 
     /** Writes {@code src} as big-endian ints, in bulk. */
     void writeInts(int[] src) throws IOException {
+      writeBulk(src.length, Integer.BYTES, (window, at, n) -> window.asIntBuffer().put(src, at, n));
+    }
+
+    /** Takes {@code count} values of {@code width} bytes from {@code copy}, a free window of the buffer at a time. */
+    private void writeBulk(int count, int width, Bulk copy) throws IOException {
       int i = 0;
-      while (i < src.length) {
-        if (buf.length - pos < 4) {
+      while (i < count) {
+        if (buf.length - pos < width) {
           flush();
         }
-        int n = Math.min(src.length - i, (buf.length - pos) / 4);
-        java.nio.ByteBuffer.wrap(buf, pos, n * 4).asIntBuffer().put(src, i, n);
-        pos += n * 4;
+        int n = Math.min(count - i, (buf.length - pos) / width);
+        copy.values(java.nio.ByteBuffer.wrap(buf, pos, n * width), i, n);
+        pos += n * width;
         i += n;
       }
     }

@@ -161,7 +161,7 @@ public final class TranscriptArchives {
       }
       // published whole by a rename and never changed; a file that does change (size, time) is read again, and the
       // events already kept from it deduplicate
-      String key = path + "|" + a.size() + "|" + a.lastModifiedTime().toMillis();
+      String key = coldFileKey(path, a);
       if (!a.isRegularFile() || !done.add(key)) {
         continue;
       }
@@ -214,6 +214,37 @@ public final class TranscriptArchives {
             + "): its archives are not read");
   }
 
+  /** The key under which an archive blob is marked read: its table, session and generation. */
+  private static String blobKey(String table, String sessionId, String generation) {
+    return table + "/" + sessionId + "/" + generation;
+  }
+
+  /**
+   * The key under which a cold file is marked read: its absolute path, size and time (a file that does change is read
+   * again under its new key, and the events already kept from it deduplicate).
+   */
+  private static String coldFileKey(String path, BasicFileAttributes a) {
+    return path + "|" + a.size() + "|" + a.lastModifiedTime().toMillis();
+  }
+
+  /** Whether a cold file marked read in {@code done} is gone (other keys, of blobs, are passed over). */
+  static boolean coldFileGone(Set<String> done) {
+    for (String key : done) {
+      int time = key.lastIndexOf('|');
+      int size = time <= 0 ? -1 : key.lastIndexOf('|', time - 1);
+      if (size <= 0) {
+        continue; // a blob's key
+      }
+      Path file = Path.of(key.substring(0, size));
+      Path dir = file.getParent();
+      if (dir != null && dir.getFileName() != null && COLD_DIR.equals(dir.getFileName().toString())
+          && !Files.exists(file)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private int readTable(
       ReadOnlyDatabase db, String table, String encoding, String where, boolean cold, Set<String> done,
       EventSink sink, Runnable gone) {
@@ -227,14 +258,14 @@ public final class TranscriptArchives {
         warnings);
     if (answered) {
       Set<String> present = new java.util.HashSet<>();
-      rows.forEach(r -> present.add(table + "/" + r.sessionId() + "/" + r.generation()));
+      rows.forEach(r -> present.add(blobKey(table, r.sessionId(), r.generation())));
       if (done.stream().anyMatch(k -> k.startsWith(table + "/") && !present.contains(k))) {
         gone.run();
       }
     }
     int read = 0;
     for (Row r : rows) {
-      String key = table + "/" + r.sessionId() + "/" + r.generation();
+      String key = blobKey(table, r.sessionId(), r.generation());
       if (!done.add(key)) {
         continue;
       }

@@ -54,8 +54,9 @@ public final class TranscriptLedger<T> implements AutoCloseable {
   private static final class Cursor {
     final TranscriptFile file;
     final StreamState state;
-    String identity; // the file key as a string: comparable across processes (a restored ledger)
-    Object key; // the file key the identity was made of, when known in this process: compared without a string
+    // the file key; in a ledger restored from a cache file its text (comparable across processes) until the file is
+    // seen again, then the key itself (compared without making a string per refresh)
+    Object identity;
     long size;
     long modified;
     LineReader.Position position = LineReader.Position.START;
@@ -69,15 +70,15 @@ public final class TranscriptLedger<T> implements AutoCloseable {
       this.state = state;
     }
 
-    /** Whether {@code a} describes the file this cursor read (no string made once its key is known). */
+    /** Whether {@code a} describes the file this cursor read. */
     boolean sameFile(BasicFileAttributes a) {
       Object k = a.fileKey();
-      if (key != null && k != null) {
-        return key.equals(k);
+      if (!(identity instanceof String restored)) {
+        return Objects.equals(identity, k);
       }
-      boolean same = Objects.equals(identity(a), identity);
+      boolean same = restored.equals(String.valueOf(k));
       if (same) {
-        key = k;
+        identity = k;
       }
       return same;
     }
@@ -327,8 +328,7 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     Cursor c = p.cursor();
     long from = c.position.offset();
     c.position = to;
-    c.identity = identity(p.attributes());
-    c.key = p.attributes().fileKey();
+    c.identity = p.attributes().fileKey();
     c.size = p.attributes().size();
     c.modified = p.attributes().lastModifiedTime().toMillis();
     return c.file.compressed() ? p.attributes().size() : Math.max(0, to.offset() - from);
@@ -434,23 +434,8 @@ public final class TranscriptLedger<T> implements AutoCloseable {
    * or a cold archive file read before is gone: cheap checks (file attributes) that need a read from scratch.
    */
   private boolean databaseReplacedOrColdFileGone() {
-    return dbIdentity != null && !dbIdentity.equals(databaseIdentity()) || coldFileGone();
-  }
-
-  /**
-   * Whether a cold archive file read before is gone ({@link TranscriptArchives} keys: path|size|mtime). A changed one
-   * is read again under its new key, as before; its events count once.
-   */
-  private boolean coldFileGone() {
-    String cold = sessionsDir == null ? null : sessionsDir.resolve("cold").toString();
-    for (String key : archivesDone) {
-      int m = key.lastIndexOf('|');
-      int sz = m <= 0 ? -1 : key.lastIndexOf('|', m - 1);
-      if (cold != null && sz > 0 && key.startsWith(cold) && !Files.exists(Path.of(key.substring(0, sz)))) {
-        return true;
-      }
-    }
-    return false;
+    return dbIdentity != null && !dbIdentity.equals(databaseIdentity())
+        || TranscriptArchives.coldFileGone(archivesDone);
   }
 
   private String databaseIdentity() {
@@ -474,7 +459,7 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     for (Cursor c : cursors.values()) {
       Binary.writeString(out, c.file.path().toString());
       Binary.writeString(out, c.file.kind().name());
-      Binary.writeString(out, c.identity);
+      Binary.writeString(out, c.identity == null ? null : String.valueOf(c.identity));
       Binary.writeLong(out, c.size);
       Binary.writeLong(out, c.modified);
       Binary.writeLong(out, c.position.offset());

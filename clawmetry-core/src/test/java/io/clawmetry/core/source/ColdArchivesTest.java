@@ -1,5 +1,6 @@
 package io.clawmetry.core.source;
 
+import static io.clawmetry.core.testing.TranscriptLines.assistant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,13 +50,6 @@ class ColdArchivesTest {
         + "{\"role\":\"user\",\"content\":\"hi\",\"timestamp\":\"" + ts + "\"}}";
   }
 
-  static String assistant(String id, String ts, long in, long out, String cost) {
-    return "{\"type\":\"message\",\"id\":\"" + id + "\",\"parentId\":null,\"timestamp\":\"" + ts + "\",\"message\":"
-        + "{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"ok\"}],\"api\":\"anthropic-messages\","
-        + "\"provider\":\"anthropic\",\"model\":\"claude-sonnet-4-5\",\"usage\":{\"input\":" + in + ",\"output\":"
-        + out + ",\"cacheRead\":0,\"cacheWrite\":0,\"totalTokens\":" + (in + out) + ",\"cost\":{\"total\":" + cost
-        + "}},\"stopReason\":\"stop\",\"timestamp\":\"" + ts + "\"}}";
-  }
 
   /** Session A: header, a user turn and two assistant messages (100+10, 200+20 tokens, cost 0.01 + 0.02). */
   static List<String> sessionA() {
