@@ -136,13 +136,23 @@ public final class TranscriptFiles {
    * {@link #list(Path, Warnings, java.util.Map)}, without asking whether a regular file is readable when {@code
    * unchanged} says it was read before as it is now (same size and time): a refresh costs one system call per such
    * file instead of two. A file that was read and then made unreadable while unchanged stays listed (what was read of
-   * it is complete); once it changes, it is checked again.
+   * it is complete) until the caller stops saying it is unchanged ({@link TranscriptLedger} asks again every minute).
    */
   public static List<TranscriptFile> list(
       Path sessionsDir,
       Warnings warnings,
       java.util.Map<Path, BasicFileAttributes> attributes,
       java.util.function.BiPredicate<Path, BasicFileAttributes> unchanged) {
+    return list(sessionsDir, warnings, attributes, unchanged, Files::isReadable);
+  }
+
+  /** The listing above, deciding whether a file is readable by {@code readable}. */
+  static List<TranscriptFile> list(
+      Path sessionsDir,
+      Warnings warnings,
+      java.util.Map<Path, BasicFileAttributes> attributes,
+      java.util.function.BiPredicate<Path, BasicFileAttributes> unchanged,
+      java.util.function.Predicate<Path> readable) {
     List<TranscriptFile> out = new ArrayList<>();
     if (sessionsDir == null || !Files.isDirectory(sessionsDir)) {
       return out;
@@ -173,7 +183,7 @@ public final class TranscriptFiles {
               if (!attrs.isSymbolicLink() && !attrs.isRegularFile()) {
                 return FileVisitResult.CONTINUE;
               }
-              if (!(attrs.isRegularFile() && unchanged.test(file, attrs)) && !Files.isReadable(file)) {
+              if (!(attrs.isRegularFile() && unchanged.test(file, attrs)) && !readable.test(file)) {
                 warnings.add(WarningKind.UNREADABLE, file.toString(), "", "transcript file is not readable");
                 return FileVisitResult.CONTINUE;
               }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,6 +25,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -110,6 +113,15 @@ public final class TranscriptLedger<T> implements AutoCloseable {
   private Warnings databaseWarnings = new Warnings();
   private boolean loaded;
   private DirectoryWatch watch;
+  // whether files read before are still readable is asked again at most every READABLE_RECHECK (a listing otherwise
+  // only stats a file unchanged since it was read), and at once when the watch reports a file that is no longer so
+  private Predicate<Path> readable = Files::isReadable;
+  private LongSupplier nanoClock = System::nanoTime;
+  private long readableCheckedAt;
+  private boolean readableChecked;
+
+  /** How long a listing trusts that a file read before, and unchanged since, is still readable. */
+  static final Duration READABLE_RECHECK = Duration.ofMinutes(1);
 
   /** A ledger over the same sources as {@link TranscriptScanner}, keeping its items in an {@link ArrayList}. */
   public TranscriptLedger(
@@ -156,6 +168,12 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     }
   }
 
+  /** For tests: how readability is decided, and the clock of {@link #READABLE_RECHECK}. */
+  void readabilityCheck(Predicate<Path> readable, LongSupplier nanoClock) {
+    this.readable = readable;
+    this.nanoClock = nanoClock;
+  }
+
   /** The agent id. */
   public String agentId() {
     return agentId;
@@ -195,6 +213,10 @@ public final class TranscriptLedger<T> implements AutoCloseable {
       Cursor c = cursors.get(p);
       BasicFileAttributes a = attributes(p);
       if (c == null || a == null || !c.sameFile(a) || a.size() < c.position.offset() || c.file.compressed()) {
+        return null;
+      }
+      if (!readable.test(p)) { // made unreadable (a mode change is reported like a modification)
+        readableChecked = false; // the listing asks every file again
         return null;
       }
       if (a.size() != c.size || a.lastModifiedTime().toMillis() != c.modified) {
@@ -625,21 +647,27 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     items = store.get(); // a snapshot handed out earlier may still be read
     summaries = new SummaryBuilder(agentId);
     warnings = new Warnings();
-    listingWarnings = new Warnings();
+    // listingWarnings stay: every reset follows the listing that made them (an unreadable file found by it is still so)
     databaseWarnings = new Warnings();
     loaded = false;
   }
 
   private List<TranscriptFile> files(Map<Path, BasicFileAttributes> attributes) {
     Warnings listing = new Warnings();
+    long now = nanoClock.getAsLong();
+    boolean recheck = !readableChecked || now - readableCheckedAt >= READABLE_RECHECK.toNanos();
+    if (recheck) {
+      readableChecked = true;
+      readableCheckedAt = now;
+    }
     java.util.function.BiPredicate<Path, BasicFileAttributes> unchanged = (path, a) -> {
       Cursor c = cursors.get(path);
-      return c != null && c.size == a.size() && c.modified == a.lastModifiedTime().toMillis();
+      return !recheck && c != null && c.size == a.size() && c.modified == a.lastModifiedTime().toMillis();
     };
     List<TranscriptFile> files =
-        new ArrayList<>(TranscriptFiles.list(sessionsDir, listing, attributes, unchanged));
+        new ArrayList<>(TranscriptFiles.list(sessionsDir, listing, attributes, unchanged, readable));
     if (legacySessionsDir != null && !legacySessionsDir.equals(sessionsDir)) {
-      files.addAll(TranscriptFiles.list(legacySessionsDir, listing, attributes, unchanged));
+      files.addAll(TranscriptFiles.list(legacySessionsDir, listing, attributes, unchanged, readable));
     }
     listingWarnings = listing;
     return files;
