@@ -395,8 +395,12 @@ final class PrunedEntry {
     if (plain != null) {
       return plain;
     }
-    BigDecimal v = new BigDecimal(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
-    return DecimalNode.valueOf(v.signum() == 0 ? BigDecimal.ZERO : v.stripTrailingZeros());
+    try {
+      BigDecimal v = new BigDecimal(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
+      return DecimalNode.valueOf(v.signum() == 0 ? BigDecimal.ZERO : v.stripTrailingZeros());
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw REJECTED; // an exponent out of BigDecimal's range (1e99999999999): the normal parser decides
+    }
   }
 
   /**

@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Line splitting, offsets, half-written lines, invalid UTF-8 and over-long lines. */
@@ -118,6 +120,32 @@ class LineReaderTest {
     assertEquals(2, c.events);
     assertEquals(
         List.of(new Warning(WarningKind.MALFORMED_LINE, f.toString(), 2, "line 2",
+            "entries that are not JSON objects were skipped")),
+        w.list());
+  }
+
+  /**
+   * A number whose exponent BigDecimal cannot hold is a malformed line like any other: before, it stopped the read of
+   * the file there (reported as unreadable), losing every line after it.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void aNumberOutOfRangeIsOneMalformedLineAndTheFileReadGoesOn(boolean withoutContent) throws IOException {
+    Path f = tmp.resolve("e.jsonl");
+    String huge = assistant("a2", "x").replace("\"input\":", "\"input\":1e99999999999,\"x\":");
+    Files.writeString(f, HEADER + "\n" + assistant("a1", "x") + "\n" + huge + "\n" + assistant("a3", "x") + "\n");
+    Warnings w = new Warnings();
+    EventCounts c = new EventCounts();
+    TranscriptFile tf = new TranscriptFile(f, SourceKind.JSONL_TRANSCRIPT);
+    TranscriptFileReader reader = new TranscriptFileReader(w);
+    if (withoutContent) {
+      reader.readWithoutContent(tf, LineReader.Position.START, TranscriptFileReader.newState(tf), c);
+    } else {
+      reader.read(tf, LineReader.Position.START, TranscriptFileReader.newState(tf), c);
+    }
+    assertEquals(2, c.assistant);
+    assertEquals(
+        List.of(new Warning(WarningKind.MALFORMED_LINE, f.toString(), 1, "line 3",
             "entries that are not JSON objects were skipped")),
         w.list());
   }
