@@ -121,6 +121,12 @@ final class AgentResolver {
     if (Files.isRegularFile(inDir)) {
       return inDir;
     }
+    // a configured agentDir of another host (a copied home, a container's path): the database in the state dir's own
+    // agent directory, as for a registered path that does not exist here
+    Path inStateDir = stateDir.resolve("agents").resolve(id).resolve("agent").resolve(AGENT_DB_NAME);
+    if (!inStateDir.equals(inDir) && Files.isRegularFile(inStateDir)) {
+      return inStateDir;
+    }
     if (reg != null) {
       warnings.add(
           WarningKind.MISSING,

@@ -310,6 +310,27 @@ class HomeLocatorTest {
     assertEquals(gone.database().toString(), l.warnings().get(0).source());
   }
 
+  /**
+   * A home copied from another host (or a container's): the configured agentDir does not exist here and the state
+   * database lost its registry (here: an empty file). The agent database is still found in the state dir's own agent
+   * directory, and the state database is reported.
+   */
+  @Test
+  void aCopiedHomeFindsAgentDatabasesWithoutTheRegistry() throws Exception {
+    Path state = mkdir(home.resolve(".openclaw"));
+    Path db = write(state.resolve("agents/ops/agent/openclaw-agent.sqlite"), "");
+    write(state.resolve("openclaw.json"), "{ agents: { list: [ { id: 'ops', agentDir: '/nonexistent/host/agents/ops/agent' } ] } }");
+    Path stateDb = write(state.resolve("state/openclaw.sqlite"), "");
+
+    HomeLayout l = locate(Map.of());
+    AgentLayout ops = l.agents().stream().filter(a -> a.id().equals("ops")).findFirst().orElseThrow();
+    assertEquals(Path.of("/nonexistent/host/agents/ops/agent"), ops.agentDir());
+    assertEquals(db, ops.database());
+    assertEquals(1, l.warnings().size(), l.warnings().toString());
+    assertEquals(WarningKind.UNKNOWN_SCHEMA, l.warnings().get(0).kind());
+    assertEquals(stateDb.toString(), l.warnings().get(0).source());
+  }
+
   @Test
   void registryPathsResolveAgainstTheStateDir() {
     Path state = tmp.resolve("s");
