@@ -88,8 +88,9 @@ final class DoctorCommand implements Callable<Integer> {
   static String tlsPin(GatewaySettings g) {
     GatewayTlsPin pin = g.tlsPin();
     if (pin == null) {
-      return g.tls() || g.remoteUrl() != null && g.remoteUrl().startsWith("wss") ? "none (CA and host name validation)"
-          : "none";
+      String remote = g.remoteUrl() == null ? "" : g.remoteUrl().strip();
+      boolean secure = remote.isEmpty() ? g.tls() : remote.startsWith("wss://") || remote.startsWith("https://");
+      return secure ? "none (CA and host name validation)" : "none";
     }
     String where = TextTable.sanitize(pin.origin());
     if (pin.fingerprint() == null) {
