@@ -12,6 +12,8 @@ package io.clawmetry.api;
  * @param credential where the credential comes from, with no secret in it ("openclaw.json gateway.auth.token",
  *     "env OPENCLAW_GATEWAY_TOKEN", "SecretRef env:NAME", "none")
  * @param credentialAvailable whether a usable credential was resolved
+ * @param tlsPin the TLS certificate pin the configuration sets for the configured URL, or null when none applies
+ *     (then {@code wss://} is checked against the CAs and the host name)
  */
 public record GatewaySettings(
     Resolved port,
@@ -21,4 +23,19 @@ public record GatewaySettings(
     String remoteUrl,
     String authMode,
     String credential,
-    boolean credentialAvailable) {}
+    boolean credentialAvailable,
+    GatewayTlsPin tlsPin) {
+
+  /** Settings without a TLS pin (the constructor before pins existed). */
+  public GatewaySettings(
+      Resolved port,
+      String bind,
+      boolean tls,
+      String mode,
+      String remoteUrl,
+      String authMode,
+      String credential,
+      boolean credentialAvailable) {
+    this(port, bind, tls, mode, remoteUrl, authMode, credential, credentialAvailable, null);
+  }
+}

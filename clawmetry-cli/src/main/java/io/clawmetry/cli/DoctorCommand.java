@@ -3,6 +3,7 @@ package io.clawmetry.cli;
 import io.clawmetry.api.AgentInfo;
 import io.clawmetry.api.ClawMetry;
 import io.clawmetry.api.GatewaySettings;
+import io.clawmetry.api.GatewayTlsPin;
 import io.clawmetry.api.Home;
 import io.clawmetry.api.Resolved;
 import io.clawmetry.core.view.JsonViews;
@@ -53,6 +54,7 @@ final class DoctorCommand implements Callable<Integer> {
               + ", credential: "
               + g.credential()
               + (g.credentialAvailable() ? "" : " [not available]"));
+      out.println("TLS pin      " + tlsPin(g));
       out.println("Log dir      " + resolved(h.logDir()));
       out.println("Cron store   " + resolved(h.cronStore()));
       out.println();
@@ -80,6 +82,21 @@ final class DoctorCommand implements Callable<Integer> {
       Output.warnings(out, cm.warnings());
       return Main.OK;
     }
+  }
+
+  /** The pin in effect and where it comes from (a fingerprint is no secret), or why none or none usable. */
+  static String tlsPin(GatewaySettings g) {
+    GatewayTlsPin pin = g.tlsPin();
+    if (pin == null) {
+      String remote = g.remoteUrl() == null ? "" : g.remoteUrl().strip();
+      boolean secure = remote.isEmpty() ? g.tls() : remote.startsWith("wss://") || remote.startsWith("https://");
+      return secure ? "none (CA and host name validation)" : "none";
+    }
+    String where = TextTable.sanitize(pin.origin());
+    if (pin.fingerprint() == null) {
+      return "not in effect  (" + where + "): " + TextTable.sanitize(pin.problem());
+    }
+    return "sha256:" + pin.fingerprint() + "  (" + where + ")";
   }
 
   private static String resolved(Resolved r) {

@@ -7,7 +7,10 @@ import io.clawmetry.core.gateway.GatewayConnector;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** {@code --gateway-url} and {@code --gateway-token}, shared by the commands that talk to the gateway. */
+/**
+ * {@code --gateway-url}, {@code --gateway-token} and {@code --tls-fingerprint}, shared by the commands that talk to the
+ * gateway.
+ */
 final class GatewayOptions {
 
   @Option(
@@ -22,6 +25,14 @@ final class GatewayOptions {
       description = "Gateway token (default: OPENCLAW_GATEWAY_TOKEN or gateway.auth.token); needed once to pair.")
   String token;
 
+  @Option(
+      names = "--tls-fingerprint",
+      paramLabel = "SHA256",
+      description = "Pin the wss:// gateway's certificate: trust exactly the server whose certificate has this SHA-256"
+          + " fingerprint, whatever its CA and host name (default: gateway.remote.tlsFingerprint, or the certificate"
+          + " of a local gateway.tls gateway).")
+  String tlsFingerprint;
+
   /**
    * A client for the gateway of the home (discovered, or {@code home}); not connected yet.
    *
@@ -31,7 +42,7 @@ final class GatewayOptions {
   GatewayClient client(CliContext ctx, Path home, boolean admin, boolean reconnect) {
     HomeLayout layout = new HomeLocator(ctx.env).locate(home);
     try {
-      return GatewayConnector.builder(layout, ctx.env, url, token)
+      return GatewayConnector.builder(layout, ctx.env, url, token, tlsFingerprint)
           .clientVersion(version())
           .admin(admin)
           .autoReconnect(reconnect)
@@ -46,6 +57,7 @@ final class GatewayOptions {
     GatewayOptions m = new GatewayOptions();
     m.url = sub != null && sub.url != null ? sub.url : url;
     m.token = sub != null && sub.token != null ? sub.token : token;
+    m.tlsFingerprint = sub != null && sub.tlsFingerprint != null ? sub.tlsFingerprint : tlsFingerprint;
     return m;
   }
 

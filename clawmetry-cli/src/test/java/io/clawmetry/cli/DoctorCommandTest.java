@@ -26,6 +26,7 @@ class DoctorCommandTest {
     assertTrue(out.contains("Config       <home>/openclaw.json"), out);
     assertTrue(out.contains("Version      2026.9.6"), out);
     assertTrue(out.contains("Gateway      port 18789  (openclaw.json gateway.port), bind loopback, ws, mode local"), out);
+    assertTrue(out.contains("\nTLS pin      none\n"), out);
     assertTrue(out.matches("(?s).*\\nmain +jsonl +9 +0 +- .*"), out);
     assertTrue(out.matches("(?s).*\\nops +sqlite +0 +46 +23 .*"), out);
     assertTrue(out.matches("(?s).*\\nresearch +migrated +2 +30 +23 .*"), out);
@@ -46,6 +47,7 @@ class DoctorCommandTest {
     assertEquals(3, j.get("agents").size());
     assertEquals("migrated", j.get("agents").get(2).get("era").asText());
     assertEquals("token", j.get("gateway").get("authMode").asText());
+    assertTrue(j.get("gateway").get("tlsPin").isNull(), r.out);
     assertTrue(j.get("gateway").get("credentialAvailable").asBoolean(), r.out);
     assertTrue(!r.out.contains(secret) && !r.err.contains(secret), "the token must never be printed");
     CliRun text =

@@ -29,5 +29,10 @@ public enum GatewayErrorKind {
   /** The gateway answered an error not listed above. */
   REQUEST_FAILED,
   /** The client was closed. */
-  CLOSED
+  CLOSED,
+  /**
+   * The server's TLS certificate is not trusted: it does not match the pinned fingerprint, or (without a pin) no
+   * trusted CA vouches for it or it names another host.
+   */
+  TLS_UNTRUSTED
 }

@@ -121,6 +121,19 @@ public final class OpenClawConfig {
     return n != null && n.asBoolean(false);
   }
 
+  /** {@code gateway.tls.certPath}: the gateway's certificate file (PEM). */
+  public Optional<String> gatewayTlsCertPath() {
+    return text("gateway", "tls", "certPath");
+  }
+
+  /**
+   * {@code gateway.remote.tlsFingerprint} as written, any JSON type (anything but a non-empty string is an invalid
+   * fingerprint); empty when absent or null.
+   */
+  public Optional<JsonNode> gatewayRemoteTlsFingerprint() {
+    return node("gateway", "remote", "tlsFingerprint");
+  }
+
   /** {@code gateway.auth.mode}: {@code none|token|password|trusted-proxy}. */
   public Optional<String> gatewayAuthMode() {
     return text("gateway", "auth", "mode");

@@ -7,12 +7,13 @@ import io.clawmetry.core.config.EnvLookup;
 import io.clawmetry.core.config.OpenClawConfig;
 import io.clawmetry.core.config.Secret;
 import io.clawmetry.core.warn.Warnings;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * Works out how to reach the gateway (§3 of the format notes): port from {@code OPENCLAW_GATEWAY_PORT} → {@code
  * gateway.port} → 19001 for profile {@code dev} → 18789; the credential from {@code OPENCLAW_GATEWAY_TOKEN} / {@code
- * _PASSWORD} over the configuration.
+ * _PASSWORD} over the configuration; the TLS pin from {@link GatewayTlsPins}.
  */
 final class GatewayResolver {
 
@@ -21,7 +22,8 @@ final class GatewayResolver {
 
   private GatewayResolver() {}
 
-  static GatewayResolution resolve(OpenClawConfig cfg, String profile, Warnings warnings) {
+  static GatewayResolution resolve(OpenClawConfig cfg, String profile, Path home, Path stateDir,
+      Warnings warnings) {
     EnvLookup env = cfg.env();
     Resolved port = port(cfg, env, profile, warnings);
     String bind = cfg.gatewayBind().orElse("loopback");
@@ -62,7 +64,8 @@ final class GatewayResolver {
             remoteUrl,
             authMode,
             secret == null ? "none" : secret.description(),
-            secret != null && secret.isAvailable());
+            secret != null && secret.isAvailable(),
+            GatewayTlsPins.resolve(cfg, remoteUrl, home, stateDir, warnings));
     return new GatewayResolution(settings, secret);
   }
 

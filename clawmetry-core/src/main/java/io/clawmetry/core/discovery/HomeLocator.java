@@ -58,7 +58,7 @@ public final class HomeLocator {
       notFound.add("openclaw.json at " + configFile + " could not be parsed: using defaults");
     }
 
-    GatewayResolution gateway = GatewayResolver.resolve(config, profile, warnings);
+    GatewayResolution gateway = GatewayResolver.resolve(config, profile, homePath, state, warnings);
 
     Path stateDb = state.resolve("state").resolve("openclaw.sqlite");
     List<AgentDatabaseRegistry.Entry> registry = List.of();

@@ -32,6 +32,7 @@ import io.clawmetry.core.gateway.ConnectParams.AuthChoice;
 import io.clawmetry.core.json.Json;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -164,7 +165,8 @@ public final class GatewayClient implements Gateway {
   }
 
   private Hello attempt(WsSession s, DeviceIdentity dev, AuthChoice auth) {
-    s.open(GatewayThreads.http(), cfg.uri, cfg.connectTimeout);
+    String pin = cfg.tlsPin == null ? null : cfg.tlsPin.current();
+    s.open(GatewayThreads.http(pin), cfg.uri, cfg.connectTimeout, pin != null);
     JsonNode ch = s.awaitChallenge(cfg.challengeTimeout);
     String nonce = JsonReads.text(ch, "nonce");
     if (nonce == null) {
@@ -506,7 +508,8 @@ public final class GatewayClient implements Gateway {
       if (e.kind() != GatewayErrorKind.MISSING_SCOPE || !cfg.httpFallback || cfg.token == null) {
         throw e;
       }
-      return new GatewayHttp(cfg.uri, cfg.token, cfg.requestTimeout).sessions();
+      return new GatewayHttp(cfg.uri, cfg.token, cfg.requestTimeout,
+          cfg.tlsPin == null ? null : cfg.tlsPin.current()).sessions();
     }
   }
 
@@ -709,6 +712,7 @@ public final class GatewayClient implements Gateway {
     private long preAuthMaxIncoming = 256 * 1024;
     private long preAuthMaxOutgoing = 64 * 1024;
     private Random random = new Random();
+    private TlsPinSource tlsPin;
 
     private Builder(URI uri) {
       String scheme = uri.getScheme() == null ? "" : uri.getScheme();
@@ -801,14 +805,49 @@ public final class GatewayClient implements Gateway {
       return this;
     }
 
+    /**
+     * Pins the gateway's TLS certificate (OpenClaw's {@code tlsFingerprint}): the {@code wss://} connection then
+     * trusts exactly a server whose leaf certificate has this SHA-256 fingerprint, whatever its CA, validity dates and
+     * host name, which is what pinning a self-signed certificate means; any other certificate fails the connection
+     * with {@link GatewayErrorKind#TLS_UNTRUSTED}. Without a pin the usual CA and host name checks apply.
+     *
+     * @param fingerprint 64 hex digits or 32 colon-separated hex pairs, optionally prefixed {@code sha256:}
+     * @throws IllegalArgumentException "Invalid TLS fingerprint; expected a SHA-256 certificate fingerprint"
+     */
+    public Builder tlsFingerprint(String fingerprint) {
+      this.tlsPin = TlsPinSource.fixed(fingerprint);
+      return this;
+    }
+
+    /**
+     * Pins whatever certificate {@code file} (PEM, at most 64 KiB) holds, read again at each connection: the local
+     * gateway's own {@code gateway.tls} certificate. While it cannot be read the usual CA validation applies.
+     */
+    public Builder tlsCertificateFile(Path file) {
+      this.tlsPin = TlsPinSource.certificateFile(file);
+      return this;
+    }
+
+    /** The TLS pin set, or null (tests). */
+    TlsPinSource tlsPin() {
+      return tlsPin;
+    }
+
     /** The jitter source (tests pass a seeded one). */
     public Builder random(Random random) {
       this.random = random;
       return this;
     }
 
-    /** The client, not yet connected. */
+    /**
+     * The client, not yet connected.
+     *
+     * @throws IllegalArgumentException when a TLS pin is set for a {@code ws://} URL
+     */
     public GatewayClient build() {
+      if (tlsPin != null && !"wss".equals(uri.getScheme())) {
+        throw new IllegalArgumentException("a TLS fingerprint needs a wss:// gateway URL, got " + uri);
+      }
       if (store == null) {
         store = new DeviceStore(DeviceStore.defaultDir(io.clawmetry.core.discovery.Environment.system()));
       }

@@ -1,16 +1,19 @@
 package io.clawmetry.core.gateway;
 
 import io.clawmetry.api.GatewaySettings;
+import io.clawmetry.api.GatewayTlsPin;
 import io.clawmetry.core.config.Secret;
 import io.clawmetry.core.discovery.Environment;
 import io.clawmetry.core.discovery.HomeLayout;
+import io.clawmetry.core.tls.TlsFingerprints;
 import java.net.URI;
 import java.nio.file.Path;
 
 /**
  * Builds a {@link GatewayClient} from what discovery resolved ({@link HomeLayout#gateway()} and
- * {@link HomeLayout#gatewaySecret()}): URL from mode/remote URL/TLS/port, the token or password, and ClawMetry's own
- * device store ({@code CLAWMETRY_HOME} or {@code ~/.clawmetry}), which must not lie inside the OpenClaw home.
+ * {@link HomeLayout#gatewaySecret()}): URL from mode/remote URL/TLS/port, the token or password, the TLS pin, and
+ * ClawMetry's own device store ({@code CLAWMETRY_HOME} or {@code ~/.clawmetry}), which must not lie inside the
+ * OpenClaw home.
  */
 public final class GatewayConnector {
 
@@ -27,6 +30,26 @@ public final class GatewayConnector {
    */
   public static GatewayClient.Builder builder(HomeLayout layout, Environment env, String urlOverride,
       String tokenOverride) {
+    return builder(layout, env, urlOverride, tokenOverride, null);
+  }
+
+  /**
+   * A builder for the gateway of {@code layout}, with a TLS pin as OpenClaw picks it, first hit wins: {@code
+   * tlsFingerprint}; else, for the URL from the configuration (no {@code urlOverride}), the pin the configuration sets
+   * ({@link GatewaySettings#tlsPin()}: {@code gateway.remote.tlsFingerprint} for {@code gateway.remote.url}, the
+   * certificate file of a local {@code gateway.tls} gateway); else none, and {@code wss://} is checked against the
+   * trusted CAs and the host name.
+   *
+   * @param layout the discovered installation
+   * @param env the environment (for {@code CLAWMETRY_HOME} and the user home)
+   * @param urlOverride a gateway URL given by the user ({@code --gateway-url}), or null
+   * @param tokenOverride a token given by the user ({@code --gateway-token}), or null
+   * @param tlsFingerprint a certificate fingerprint given by the user ({@code --tls-fingerprint}), or null
+   * @throws IllegalArgumentException when the URL is not ws/wss, ClawMetry's state dir lies in the OpenClaw home, or
+   *     the fingerprint in effect is invalid ("Invalid TLS fingerprint; ...": never a silent fallback to no pin)
+   */
+  public static GatewayClient.Builder builder(HomeLayout layout, Environment env, String urlOverride,
+      String tokenOverride, String tlsFingerprint) {
     GatewaySettings s = layout.gateway();
     URI url = urlOverride != null ? normalize(urlOverride) : url(s);
     Path store = DeviceStore.defaultDir(env).toAbsolutePath().normalize();
@@ -36,6 +59,11 @@ public final class GatewayConnector {
           + openclaw + "; set CLAWMETRY_HOME elsewhere (ClawMetry never writes into an OpenClaw home)");
     }
     GatewayClient.Builder b = GatewayClient.builder(url).deviceStore(new DeviceStore(store));
+    if (tlsFingerprint != null) {
+      b.tlsFingerprint(tlsFingerprint);
+    } else if (urlOverride == null && s.tlsPin() != null) {
+      configuredPin(b, s.tlsPin());
+    }
     if (tokenOverride != null) {
       return b.token(tokenOverride);
     }
@@ -49,6 +77,16 @@ public final class GatewayConnector {
       }
     }
     return b;
+  }
+
+  private static void configuredPin(GatewayClient.Builder b, GatewayTlsPin pin) {
+    if (pin.certificateFile() != null) {
+      b.tlsCertificateFile(Path.of(pin.certificateFile()));
+    } else if (pin.fingerprint() != null) {
+      b.tlsFingerprint(pin.fingerprint());
+    } else {
+      throw new IllegalArgumentException(TlsFingerprints.INVALID + " (" + pin.origin() + ")");
+    }
   }
 
   /** The gateway URL the settings describe: the remote URL in remote mode, else {@code ws(s)://127.0.0.1:port/}. */

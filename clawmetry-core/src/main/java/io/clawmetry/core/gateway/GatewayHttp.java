@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clawmetry.api.gateway.GatewayErrorKind;
 import io.clawmetry.api.gateway.LiveSession;
 import io.clawmetry.core.json.Json;
+import io.clawmetry.core.tls.TlsFingerprints;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -25,13 +26,31 @@ public final class GatewayHttp {
   private final URI base;
   private final String token;
   private final Duration timeout;
+  private final String tlsFingerprint;
 
   /**
+   * An endpoint checked the usual way ({@code https}: trusted CAs and host name).
+   *
    * @param gatewayUrl the gateway's {@code ws://} or {@code wss://} URL (mapped to http/https)
    * @param token the shared gateway token, or null (then only {@link #health()} works)
    * @param timeout the timeout of each request
    */
   public GatewayHttp(URI gatewayUrl, String token, Duration timeout) {
+    this(gatewayUrl, token, timeout, null);
+  }
+
+  /**
+   * An endpoint whose {@code https} certificate is pinned: exactly the server whose leaf certificate has {@code
+   * tlsFingerprint} is trusted, whatever its CA and host name.
+   *
+   * @param gatewayUrl the gateway's {@code ws://} or {@code wss://} URL (mapped to http/https)
+   * @param token the shared gateway token, or null (then only {@link #health()} works)
+   * @param timeout the timeout of each request
+   * @param tlsFingerprint the SHA-256 fingerprint to pin (any form OpenClaw accepts), or null for no pin
+   * @throws IllegalArgumentException when {@code tlsFingerprint} is not a SHA-256 fingerprint
+   */
+  public GatewayHttp(URI gatewayUrl, String token, Duration timeout, String tlsFingerprint) {
+    this.tlsFingerprint = tlsFingerprint == null ? null : TlsFingerprints.normalize(tlsFingerprint);
     String s = gatewayUrl.toString();
     s = s.startsWith("wss://") ? "https://" + s.substring(6) : s.startsWith("ws://") ? "http://" + s.substring(5) : s;
     this.base = URI.create(s.endsWith("/") ? s : s + "/");
@@ -74,13 +93,17 @@ public final class GatewayHttp {
   private JsonNode send(HttpRequest req, String what) {
     HttpResponse<String> res;
     try {
-      res = GatewayThreads.http().send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      res = GatewayThreads.http(tlsFingerprint).send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (ConnectException e) {
       throw new GatewayException(GatewayErrorKind.GATEWAY_DOWN,
           "gateway down: nothing accepts connections at " + base + " (connection refused)");
     } catch (java.net.http.HttpTimeoutException e) {
       throw new GatewayException(GatewayErrorKind.TIMEOUT, what + ": no answer within " + timeout.toMillis() + " ms");
     } catch (IOException e) {
+      GatewayException tls = TlsFailures.explain(base, e, tlsFingerprint != null);
+      if (tls != null) {
+        throw tls;
+      }
       throw new GatewayException(GatewayErrorKind.GATEWAY_DOWN, what + " failed: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Thread naming for the gateway client, and the one {@link HttpClient} every gateway client shares. JDK 17's
  * HttpClient cannot be closed (its selector thread lives until the client is garbage), so one shared instance keeps
  * the thread count bounded however often clients are created; its executor is a cached pool of daemon threads.
+ * Pinned {@code wss://} connections use separate clients on the same executor ({@link #http(String)}).
  */
 final class GatewayThreads {
 
@@ -24,6 +25,14 @@ final class GatewayThreads {
 
   static HttpClient http() {
     return HTTP;
+  }
+
+  /**
+   * The client for a connection: the shared one (usual CA and host name checks) when {@code fingerprint} is null, else
+   * the cached client pinned to it ({@link PinnedHttpClients}, same executor).
+   */
+  static HttpClient http(String fingerprint) {
+    return fingerprint == null ? HTTP : PinnedHttpClients.get(fingerprint, HTTP_POOL);
   }
 
   static ThreadFactory factory(String role) {

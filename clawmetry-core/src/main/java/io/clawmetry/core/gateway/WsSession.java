@@ -56,8 +56,8 @@ final class WsSession implements WebSocket.Listener {
     this.eventSink = eventSink;
   }
 
-  /** Opens the socket, waiting at most {@code timeout}. */
-  void open(HttpClient http, URI uri, Duration timeout) {
+  /** Opens the socket, waiting at most {@code timeout}; {@code pinned}: whether {@code http} pins a certificate. */
+  void open(HttpClient http, URI uri, Duration timeout, boolean pinned) {
     CompletableFuture<WebSocket> f =
         http.newWebSocketBuilder().connectTimeout(timeout).buildAsync(uri, this).toCompletableFuture();
     try {
@@ -71,11 +71,15 @@ final class WsSession implements WebSocket.Listener {
       throw new GatewayException(GatewayErrorKind.TIMEOUT, "no answer from the gateway at " + uri + " within "
           + timeout.toMillis() + " ms");
     } catch (ExecutionException e) {
-      throw openFailure(uri, e.getCause());
+      throw openFailure(uri, e.getCause(), pinned);
     }
   }
 
-  private static GatewayException openFailure(URI uri, Throwable cause) {
+  private static GatewayException openFailure(URI uri, Throwable cause, boolean pinned) {
+    GatewayException tls = TlsFailures.explain(uri, cause, pinned);
+    if (tls != null) {
+      return tls;
+    }
     Throwable c = cause;
     while (c != null) {
       if (c instanceof ConnectException || c instanceof UnresolvedAddressException) {

@@ -15,6 +15,7 @@ import io.clawmetry.api.CronJob;
 import io.clawmetry.api.CronRun;
 import io.clawmetry.api.EventMeta;
 import io.clawmetry.api.GatewaySettings;
+import io.clawmetry.api.GatewayTlsPin;
 import io.clawmetry.api.HealthSnapshot;
 import io.clawmetry.api.Home;
 import io.clawmetry.api.Overview;
@@ -423,6 +424,16 @@ public final class JsonViews {
     o.put("authMode", g.authMode());
     o.put("credential", g.credential());
     o.put("credentialAvailable", g.credentialAvailable());
+    GatewayTlsPin pin = g.tlsPin();
+    if (pin == null) {
+      o.putNull("tlsPin");
+    } else {
+      ObjectNode p = o.putObject("tlsPin");
+      p.put("fingerprint", pin.fingerprint());
+      p.put("origin", pin.origin());
+      p.put("certificateFile", pin.certificateFile());
+      p.put("problem", pin.problem());
+    }
     return o;
   }
 

@@ -20,11 +20,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
- * A minimal RFC 6455 WebSocket server on 127.0.0.1 (port 0) for tests: HTTP upgrade, masked client frames, text and
- * continuation frames, ping/pong, close. What it says is decided by a {@link Script}. Threads are named
- * {@code fake-gw-*} and all end on {@link #close()}.
+ * A minimal RFC 6455 WebSocket server on 127.0.0.1 (port 0) for tests, plain or TLS: HTTP upgrade, masked client
+ * frames, text and continuation frames, ping/pong, close. What it says is decided by a {@link Script}. Threads are
+ * named {@code fake-gw-*} and all end on {@link #close()}.
  */
 public final class FakeGateway implements AutoCloseable {
 
@@ -43,6 +44,7 @@ public final class FakeGateway implements AutoCloseable {
   }
 
   private final ServerSocket server;
+  private final boolean tls;
   private final Script script;
   volatile Http http = (m, p, a, b) -> new String[] {"404", "{}"};
   private final List<Conn> conns = new CopyOnWriteArrayList<>();
@@ -52,15 +54,23 @@ public final class FakeGateway implements AutoCloseable {
   private volatile boolean closed;
 
   public FakeGateway(Script script) throws IOException {
+    this(script, null);
+  }
+
+  /** A fake gateway speaking {@code wss://} with the key and certificate of {@code tls} (plain ws:// when null). */
+  public FakeGateway(Script script, SSLContext tls) throws IOException {
     this.script = script;
-    this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    this.tls = tls != null;
+    this.server = tls == null
+        ? new ServerSocket(0, 50, InetAddress.getLoopbackAddress())
+        : tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
     this.acceptor = new Thread(this::acceptLoop, "fake-gw-accept");
     acceptor.setDaemon(true);
     acceptor.start();
   }
 
   public URI uri() {
-    return URI.create("ws://127.0.0.1:" + server.getLocalPort() + "/");
+    return URI.create((tls ? "wss" : "ws") + "://127.0.0.1:" + server.getLocalPort() + "/");
   }
 
   public int port() {

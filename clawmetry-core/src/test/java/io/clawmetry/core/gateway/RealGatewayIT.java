@@ -67,8 +67,18 @@ class RealGatewayIT {
 
   private static Process launch() throws IOException {
     starts++;
-    ProcessBuilder pb = new ProcessBuilder(ENV.get("CLAWMETRY_IT_OPENCLAW"), "gateway", "run", "--bind", "loopback",
-        "--port", ENV.get("CLAWMETRY_IT_PORT"));
+    ProcessBuilder pb = openclaw("gateway", "run", "--bind", "loopback", "--port", ENV.get("CLAWMETRY_IT_PORT"));
+    pb.redirectErrorStream(true).redirectOutput(LAB.resolve("run/gateway-" + starts + ".out").toFile());
+    Process p = pb.start();
+    say("gateway start #" + starts + ": pid " + p.pid());
+    return p;
+  }
+
+  /** The openclaw CLI with the scratch home's environment (and nothing else). */
+  private static ProcessBuilder openclaw(String... args) {
+    List<String> cmd = new ArrayList<>(List.of(ENV.get("CLAWMETRY_IT_OPENCLAW")));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
     Map<String, String> e = pb.environment();
     e.clear();
     e.put("HOME", LAB.resolve("home").toString());
@@ -80,10 +90,7 @@ class RealGatewayIT {
     e.put("DO_NOT_TRACK", "1");
     e.put("CLAWHUB_DISABLE_TELEMETRY", "1");
     e.put("NODE_NO_WARNINGS", "1");
-    pb.redirectErrorStream(true).redirectOutput(LAB.resolve("run/gateway-" + starts + ".out").toFile());
-    Process p = pb.start();
-    say("gateway start #" + starts + ": pid " + p.pid());
-    return p;
+    return pb;
   }
 
   private static void stop(Process p) throws InterruptedException {
@@ -250,6 +257,55 @@ class RealGatewayIT {
     read.close();
     List<String> after = new ArrayList<>(events.stream().map(GatewayEvent::event).toList());
     assertTrue(after.contains("clawmetry.disconnected"));
+
+    pinnedToTheGatewaysOwnCertificate(store);
+  }
+
+  /**
+   * {@code gateway.tls.enabled: true}: the gateway makes its own self-signed certificate (openssl) at its start; the
+   * client built from discovery pins it through the certificate file (read at connection, so discovery may run before
+   * the file exists), while an unpinned or wrongly pinned client is refused.
+   */
+  private static void pinnedToTheGatewaysOwnCertificate(Path store) throws Exception {
+    stop(gateway);
+    Process set = openclaw("config", "set", "gateway.tls.enabled", "true", "--strict-json")
+        .redirectErrorStream(true).redirectOutput(LAB.resolve("run/config-set-tls.out").toFile()).start();
+    assertTrue(set.waitFor(120, TimeUnit.SECONDS), "openclaw config set finished");
+    assertEquals(0, set.exitValue(), "openclaw config set gateway.tls.enabled true");
+    Path stateDir = LAB.resolve("home/.openclaw");
+    io.clawmetry.core.discovery.Environment env = io.clawmetry.core.discovery.Environment.of(
+        Map.of("OPENCLAW_STATE_DIR", stateDir.toString(), "CLAWMETRY_HOME", store.toString()), LAB.resolve("home"));
+    io.clawmetry.core.discovery.HomeLayout layout = new io.clawmetry.core.discovery.HomeLocator(env).locate(null);
+    assertTrue(layout.gateway().tls(), "discovery sees gateway.tls.enabled");
+    Path cert = stateDir.resolve("gateway/tls/gateway-cert.pem");
+    assertEquals(cert.toAbsolutePath().normalize().toString(), layout.gateway().tlsPin().certificateFile());
+    gateway = launch();
+    try (GatewayClient pinned = GatewayConnector.builder(layout, env, null, TOKEN).clientVersion("it")
+        .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60))
+        .startupRetryBudget(Duration.ofSeconds(60)).autoReconnect(false).build()) {
+      Hello h = connectWhenUp(pinned, Duration.ofSeconds(180));
+      String fingerprint = io.clawmetry.core.tls.TlsFingerprints.ofPemFile(cert);
+      say("tls: connected to " + pinned.status().url() + " pinned to sha256:" + fingerprint + " (" + cert
+          + "), protocol " + h.protocol());
+      assertTrue(pinned.status().url().startsWith("wss://127.0.0.1:"), pinned.status().url());
+      assertEquals(4, h.protocol());
+      assertTrue(pinned.health().ok());
+      URI wss = URI.create(pinned.status().url());
+      try (GatewayClient unpinned = GatewayClient.builder(wss).token(TOKEN).deviceStore(new DeviceStore(store))
+          .autoReconnect(false).build()) {
+        GatewayException e = assertThrows(GatewayException.class, unpinned::connect);
+        say("tls: unpinned: " + e.getMessage());
+        assertEquals(GatewayErrorKind.TLS_UNTRUSTED, e.kind());
+      }
+      String other = fingerprint.startsWith("00") ? "11" + fingerprint.substring(2) : "00" + fingerprint.substring(2);
+      try (GatewayClient wrong = GatewayClient.builder(wss).token(TOKEN).deviceStore(new DeviceStore(store))
+          .tlsFingerprint(other).autoReconnect(false).build()) {
+        GatewayException e = assertThrows(GatewayException.class, wrong::connect);
+        say("tls: wrong pin: " + e.getMessage());
+        assertEquals("TLS certificate pin mismatch at " + wss + ": expected sha256:" + other
+            + ", the server presented sha256:" + fingerprint + " (connection refused)", e.getMessage());
+      }
+    }
   }
 
   private static LiveCronJob find(List<LiveCronJob> jobs, String id) {
