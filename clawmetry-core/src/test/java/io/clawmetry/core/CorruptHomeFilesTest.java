@@ -25,10 +25,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Bad input never breaks a report: one file of the example home at a time (configuration, model catalog, session
- * indexes, cron jobs and runs, sub-agent runs, logs, memory files, the databases) is corrupted by a seeded random
- * change (truncated, cut short in a multi-byte character, stray bytes, bytes overwritten, emptied), and then every
- * facade method runs without an exception. Files that hold no transcript leave the token totals exactly as they are
- * on the intact home: a broken index or configuration may lose labels, prices or crons, never a model call.
+ * indexes, cron jobs and runs, sub-agent runs, logs, memory files, transcripts and archives, the databases) is
+ * corrupted by a seeded random change (truncated, cut short in a multi-byte character, stray bytes, bytes overwritten,
+ * emptied, a page of zeros), and then every facade method runs without an exception. Files that hold no transcript
+ * leave the token totals exactly as they are on the intact home: a broken index or configuration may lose labels,
+ * prices or crons, never a model call.
  */
 class CorruptHomeFilesTest {
 
@@ -48,6 +49,12 @@ class CorruptHomeFilesTest {
           Map.entry("logs/config-audit.jsonl", false),
           Map.entry("workspace/MEMORY.md", false),
           Map.entry("state/openclaw.sqlite", false),
+          Map.entry("agents/main/sessions/45a53c73-86e3-43f0-8592-70a3c00ff81c.jsonl", true),
+          Map.entry(
+              "agents/main/sessions/0479ff19-bfdc-4570-b4c2-c96f079eff51.jsonl.deleted.2026-11-08T12-00-00.000Z.zst",
+              true),
+          Map.entry("agents/main/sessions/be61d715-168c-4536-b9f5-b096592bfdf6.jsonl.reset.2026-11-05T08-00-00.000Z",
+              true),
           Map.entry("agents/ops/agent/openclaw-agent.sqlite", true),
           Map.entry("agents/research/agent/openclaw-agent.sqlite", true));
 

@@ -319,7 +319,9 @@ class HomeLocatorTest {
   void aCopiedHomeFindsAgentDatabasesWithoutTheRegistry() throws Exception {
     Path state = mkdir(home.resolve(".openclaw"));
     Path db = write(state.resolve("agents/ops/agent/openclaw-agent.sqlite"), "");
-    write(state.resolve("openclaw.json"), "{ agents: { list: [ { id: 'ops', agentDir: '/nonexistent/host/agents/ops/agent' } ] } }");
+    write(
+        state.resolve("openclaw.json"),
+        "{ agents: { list: [ { id: 'ops', agentDir: '/nonexistent/host/agents/ops/agent' } ] } }");
     Path stateDb = write(state.resolve("state/openclaw.sqlite"), "");
 
     HomeLayout l = locate(Map.of());
