@@ -10,7 +10,7 @@ public enum GatewayErrorKind {
   AUTH_FAILED,
   /** No credential and no paired device ({@code DEVICE_IDENTITY_REQUIRED}). */
   AUTH_REQUIRED,
-  /** This device must be approved with {@code openclaw devices approve <deviceId>}. */
+  /** This device must be approved: {@code openclaw devices approve <requestId>} (the refusal names the request). */
   PAIRING_REQUIRED,
   /** The connection lacks a scope the method needs ({@code FORBIDDEN MISSING_SCOPE}). */
   MISSING_SCOPE,

@@ -29,10 +29,10 @@ final class GatewayErrors {
       kind = GatewayErrorKind.MISSING_SCOPE;
       line = method + ": the gateway refused it: missing scope " + scope + ". "
           + (scope.equals("operator.admin")
-              ? "Management commands ask for it; on a remote gateway approve the upgrade with"
-                  + " `openclaw devices approve " + dev(deviceId) + "`."
-              : "Connect as a paired device (ClawMetry does by default) or approve it with"
-                  + " `openclaw devices approve " + dev(deviceId) + "`.");
+              ? "Management commands ask for it; on a remote gateway approve the upgrade request of device "
+                  + dev(deviceId) + " (`openclaw devices list`, then `openclaw devices approve <requestId>`)."
+              : "Connect as a paired device (ClawMetry does by default) or approve device " + dev(deviceId)
+                  + " (`openclaw devices list`, then `openclaw devices approve <requestId>`).");
     } else if ("PROTOCOL_MISMATCH".equals(detail) || msg.contains("protocol mismatch")) {
       kind = GatewayErrorKind.PROTOCOL_MISMATCH;
       String expected = details != null && details.has("expectedProtocol") ? details.get("expectedProtocol").asText()
@@ -44,7 +44,16 @@ final class GatewayErrors {
           + " OPENCLAW_GATEWAY_TOKEN (" + msg + ")";
     } else if ("NOT_PAIRED".equals(code) || "PAIRING_REQUIRED".equals(detail) || "PAIRING_REQUIRED".equals(code)) {
       kind = GatewayErrorKind.PAIRING_REQUIRED;
-      line = "pairing required: run `openclaw devices approve " + dev(deviceId) + "` on the gateway host, then retry";
+      // OpenClaw approves pairing requests, not devices: `openclaw devices approve <requestId>` (or --latest)
+      String request = text(details, "requestId");
+      if (request != null && !REQUEST_ID.matcher(request).matches()) {
+        request = null; // shown in a terminal: only what OpenClaw's own request ids look like
+      }
+      line = "pairing required for device " + dev(deviceId) + ": "
+          + (request != null
+              ? "run `openclaw devices approve " + request + "` on the gateway host, then retry"
+              : "run `openclaw devices list` on the gateway host and approve its request with"
+                  + " `openclaw devices approve <requestId>`, then retry");
     } else if (detail != null && (detail.startsWith("AUTH_") || detail.startsWith("DEVICE_"))) {
       kind = GatewayErrorKind.AUTH_FAILED;
       line = "the gateway rejected ClawMetry's credentials (" + detail + "): " + msg
@@ -62,6 +71,8 @@ final class GatewayErrors {
     }
     return new GatewayException(kind, line, code, detail, retryAfter);
   }
+
+  private static final java.util.regex.Pattern REQUEST_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
   private static String dev(String deviceId) {
     return deviceId == null ? "<deviceId>" : deviceId;

@@ -111,16 +111,28 @@ class GatewayFaultTest {
     }
   }
 
-  @Test
-  void pairingRequiredNamesTheApproveCommand() throws Exception {
+  /** OpenClaw approves requests, not devices: the command names the refusal's request id when it has one. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      value = {
+        "7f3c2a1e-9b4d-4c3a-8e2f-1a2b3c4d5e6f | run `openclaw devices approve 7f3c2a1e-9b4d-4c3a-8e2f-1a2b3c4d5e6f` on"
+            + " the gateway host, then retry",
+        "NULL | run `openclaw devices list` on the gateway host and approve its request with `openclaw devices approve"
+            + " <requestId>`, then retry",
+        "id`; rm -rf ~ | run `openclaw devices list` on the gateway host and approve its request with `openclaw"
+            + " devices approve <requestId>`, then retry"
+      },
+      delimiter = '|',
+      nullValues = "NULL")
+  void pairingRequiredNamesTheApproveCommand(String requestId, String advice) throws Exception {
     ReplayScript script = new ReplayScript("read-only-cli");
     script.pairingRequired = true;
+    script.pairingRequestId = requestId;
     try (FakeGateway gw = new FakeGateway(script); GatewayClient c = client(gw).build()) {
       GatewayException e = assertThrows(GatewayException.class, c::connect);
       assertEquals(GatewayErrorKind.PAIRING_REQUIRED, e.kind());
       String id = new DeviceStore(tmp.resolve("cm")).identity().deviceId();
-      assertEquals("pairing required: run `openclaw devices approve " + id + "` on the gateway host, then retry",
-          e.getMessage());
+      assertEquals("pairing required for device " + id + ": " + advice, e.getMessage());
     }
   }
 
@@ -158,7 +170,8 @@ class GatewayFaultTest {
       assertEquals(GatewayErrorKind.MISSING_SCOPE, e.kind());
       assertTrue(e.getMessage().startsWith("cron.run: the gateway refused it: missing scope operator.admin."),
           e.getMessage());
-      assertTrue(e.getMessage().contains("openclaw devices approve " + c.deviceId()), e.getMessage());
+      assertTrue(e.getMessage().endsWith("approve the upgrade request of device " + c.deviceId()
+          + " (`openclaw devices list`, then `openclaw devices approve <requestId>`)."), e.getMessage());
       assertEquals(ConnectionState.CONNECTED, c.status().state(), "an error answer keeps the connection");
     }
   }

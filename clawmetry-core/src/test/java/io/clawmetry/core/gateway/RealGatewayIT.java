@@ -258,7 +258,46 @@ class RealGatewayIT {
     List<String> after = new ArrayList<>(events.stream().map(GatewayEvent::event).toList());
     assertTrue(after.contains("clawmetry.disconnected"));
 
+    pairedOnlyOnceTheOperatorApproves();
     pinnedToTheGatewaysOwnCertificate(store);
+  }
+
+  /**
+   * {@code gateway.nodes.pairing.autoApproveLocal: false} makes even a loopback device wait for the operator, as a
+   * remote one does: a new ClawMetry device is refused with the pairing request's id, {@code openclaw devices approve
+   * <requestId>} (the command the error names) approves it, and the next connection is paired and keeps its device
+   * token.
+   */
+  private static void pairedOnlyOnceTheOperatorApproves() throws Exception {
+    stop(gateway);
+    run("config-set-pairing", "config", "set", "gateway.nodes.pairing.autoApproveLocal", "false", "--strict-json");
+    gateway = launch();
+    Path fresh = Files.createTempDirectory(LAB, "clawmetry-new-device");
+    try (GatewayClient c = client(fresh).autoReconnect(false).build()) {
+      GatewayException refused = assertThrows(GatewayException.class, () -> connectWhenUp(c, Duration.ofSeconds(180)));
+      say("pairing: new device " + c.deviceId() + " refused: " + refused.getMessage());
+      assertEquals(GatewayErrorKind.PAIRING_REQUIRED, refused.kind());
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("`openclaw devices approve ([^`]+)`").matcher(refused.getMessage());
+      assertTrue(m.find(), refused.getMessage());
+      String requestId = m.group(1);
+      String approved = run("devices-approve", "devices", "approve", requestId);
+      say("pairing: openclaw devices approve " + requestId + ": " + approved.strip().replace('\n', ' '));
+      Hello h = c.connect();
+      say("pairing: after approval: auth " + h.authMethod() + ", scopes " + h.grantedScopes());
+      assertEquals(List.of("operator.read"), h.grantedScopes());
+      assertTrue(new DeviceStore(fresh).token(URL.toString(), c.deviceId()).isPresent(), "device token issued");
+    }
+  }
+
+  /** Runs the openclaw CLI to the end (at most two minutes); returns its output, failing on a non-zero exit. */
+  private static String run(String name, String... args) throws Exception {
+    Path out = LAB.resolve("run/" + name + ".out");
+    Process p = openclaw(args).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "openclaw " + String.join(" ", args) + " finished");
+    String text = Files.readString(out);
+    assertEquals(0, p.exitValue(), "openclaw " + String.join(" ", args) + ": " + text);
+    return text;
   }
 
   /**

@@ -30,6 +30,8 @@ class ReplayScript implements FakeGateway.Script {
   volatile int unavailableConnects;
   volatile boolean fragment;
   volatile boolean pairingRequired;
+  /** The pairing request id the refusal carries when {@link #pairingRequired}; none when null. */
+  volatile String pairingRequestId;
   volatile String grantedScopesOverride;
   final Map<String, Fault> faults = new ConcurrentHashMap<>();
   final Map<String, Long> delaysMs = new ConcurrentHashMap<>();
@@ -155,9 +157,13 @@ class ReplayScript implements FakeGateway.Script {
       }
       verifiedSignatures.add(payload);
       if (pairingRequired) {
-        send(c, error(id, "NOT_PAIRED", "pairing required",
+        com.fasterxml.jackson.databind.node.ObjectNode details =
             Json.STRICT.createObjectNode().put("code", "PAIRING_REQUIRED").put("recommendedNextStep",
-                "wait_then_retry")));
+                "wait_then_retry");
+        if (pairingRequestId != null) {
+          details.put("requestId", pairingRequestId);
+        }
+        send(c, error(id, "NOT_PAIRED", "pairing required", details));
         c.closeWith(1008, "pairing required");
         return;
       }
