@@ -1,0 +1,119 @@
+package io.clawmetry.core;
+
+import static io.clawmetry.core.testing.TranscriptLines.assistant;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.clawmetry.api.ClawMetry;
+import io.clawmetry.api.UsageQuery;
+import io.clawmetry.core.discovery.Environment;
+import io.clawmetry.core.testing.TestHomes;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The dashboard's use of the facade: one thread refreshes while a transcript grows in random pieces (lines cut
+ * anywhere) and two threads read usage, sessions, the overview and the sub-agent tree all along. No call fails, each
+ * reader sees the token total only grow (every state it is handed is complete, never a half-built one), and the end
+ * equals a fresh read. Bounded: 300 appended lines, at most 60 s.
+ */
+class ConcurrentReadsTest {
+
+  private static final String LIVE = "agents/main/sessions/45a53c73-86e3-43f0-8592-70a3c00ff81c.jsonl";
+  private static final UsageQuery Q = UsageQuery.daily(ZoneOffset.UTC);
+
+  @TempDir Path tmp;
+
+  private ClawMetry open(Path home) {
+    return ClawMetryBuilder.create().environment(Environment.of(Map.of(), tmp.resolve("u"))).stateDir(home).build();
+  }
+
+  @Test
+  void readersSeeOnlyCompleteGrowingStatesWhileOneThreadRefreshes() throws Exception {
+    Path home = TestHomes.exampleHomeCopy(tmp);
+    Path live = home.resolve(LIVE);
+    Files.writeString(live, "\n", StandardOpenOption.APPEND); // ends the example's half-written last line
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 300; i++) {
+      text.append(assistant(String.format("c0c0%04x", i), String.format("2026-11-22T10:%02d:%02d.000Z", i / 60, i % 60),
+          100 + i, 10, "0.01")).append('\n');
+    }
+    byte[] all = text.toString().getBytes(StandardCharsets.UTF_8);
+    List<Throwable> failures = new CopyOnWriteArrayList<>();
+    AtomicBoolean done = new AtomicBoolean();
+    AtomicLong reads = new AtomicLong();
+    try (ClawMetry cm = open(home)) {
+      long start = cm.usage(Q).totals().tokens().total();
+      Thread refresher = new Thread(() -> {
+        try {
+          while (!done.get()) {
+            cm.refresh();
+          }
+        } catch (Throwable t) {
+          failures.add(t);
+        }
+      });
+      Thread[] readers = new Thread[2];
+      for (int k = 0; k < readers.length; k++) {
+        readers[k] = new Thread(() -> {
+          long last = start;
+          try {
+            while (!done.get()) {
+              long total = cm.usage(Q).totals().tokens().total();
+              assertTrue(total >= last, "went back from " + last + " to " + total);
+              last = total;
+              cm.sessions();
+              cm.overview(ZoneOffset.UTC);
+              cm.subagentTree();
+              reads.incrementAndGet();
+            }
+          } catch (Throwable t) {
+            failures.add(t);
+          }
+        });
+      }
+      refresher.start();
+      for (Thread t : readers) {
+        t.start();
+      }
+      Random r = new Random(42);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      int at = 0;
+      while (at < all.length && System.nanoTime() < deadline && failures.isEmpty()) {
+        int n = Math.min(all.length - at, 1 + r.nextInt(400));
+        Files.write(live, java.util.Arrays.copyOfRange(all, at, at + n), StandardOpenOption.APPEND);
+        at += n;
+        Thread.sleep(r.nextInt(3));
+      }
+      done.set(true);
+      refresher.join(30_000);
+      for (Thread t : readers) {
+        t.join(30_000);
+      }
+      if (!failures.isEmpty()) {
+        AssertionError e = new AssertionError(failures.size() + " thread(s) failed");
+        failures.forEach(e::addSuppressed);
+        throw e;
+      }
+      assertEquals(all.length, at, "everything written within the time bound");
+      cm.refresh();
+      try (ClawMetry fresh = open(home)) {
+        assertEquals(fresh.usage(Q).rows(), cm.usage(Q).rows());
+        assertEquals(start + 300 * 110 + (299 * 300 / 2), cm.usage(Q).totals().tokens().total());
+      }
+      assertTrue(reads.get() > 0, "the readers ran");
+    }
+  }
+}
