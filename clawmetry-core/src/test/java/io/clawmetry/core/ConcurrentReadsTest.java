@@ -116,4 +116,82 @@ class ConcurrentReadsTest {
       assertTrue(reads.get() > 0, "the readers ran");
     }
   }
+
+  /**
+   * The same with a live SQLite-era agent: a writer connection in WAL mode (as OpenClaw's) inserts 200 transcript rows,
+   * one transaction each, while one thread refreshes and two read; the read-only reader never blocks the writer for
+   * long, no call fails, totals only grow, and the end equals a fresh read.
+   */
+  @Test
+  void aDatabaseWrittenInWalModeWhileOneThreadRefreshes() throws Exception {
+    Path home = TestHomes.exampleHomeCopy(tmp);
+    Path db = home.resolve("agents/ops/agent/openclaw-agent.sqlite");
+    List<Throwable> failures = new CopyOnWriteArrayList<>();
+    AtomicBoolean done = new AtomicBoolean();
+    try (java.sql.Connection w = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db)) {
+      try (java.sql.Statement st = w.createStatement()) {
+        st.execute("PRAGMA journal_mode=WAL"); // closed: an open statement would keep the writer from committing
+        st.execute("PRAGMA busy_timeout=10000");
+      }
+      String sessionId;
+      long seq;
+      try (var rs = w.createStatement().executeQuery("SELECT session_id, max(seq) FROM transcript_events LIMIT 1")) {
+        rs.next();
+        sessionId = rs.getString(1);
+        seq = rs.getLong(2);
+      }
+      try (ClawMetry cm = open(home)) {
+        long start = cm.usage(Q).totals().tokens().total();
+        Thread refresher = new Thread(() -> {
+          try {
+            while (!done.get()) {
+              cm.refresh();
+            }
+          } catch (Throwable t) {
+            failures.add(t);
+          }
+        });
+        Thread reader = new Thread(() -> {
+          long last = start;
+          try {
+            while (!done.get()) {
+              long total = cm.usage(Q).totals().tokens().total();
+              assertTrue(total >= last, "went back from " + last + " to " + total);
+              last = total;
+              cm.sessions();
+              cm.overview(ZoneOffset.UTC);
+            }
+          } catch (Throwable t) {
+            failures.add(t);
+          }
+        });
+        refresher.start();
+        reader.start();
+        try (java.sql.PreparedStatement ps = w.prepareStatement(
+            "INSERT INTO transcript_events(session_id, seq, event_json, created_at) VALUES (?,?,?,?)")) {
+          for (int i = 0; i < 200 && failures.isEmpty(); i++) {
+            ps.setString(1, sessionId);
+            ps.setLong(2, ++seq);
+            ps.setString(3, assistant(String.format("0b1e7c1a-0000-4000-8000-%012d", i),
+                String.format("2026-11-22T11:%02d:%02d.000Z", i / 60, i % 60), 100 + i, 10, "0.01"));
+            ps.setLong(4, 1795000000000L + i);
+            ps.executeUpdate();
+          }
+        }
+        done.set(true);
+        refresher.join(30_000);
+        reader.join(30_000);
+        if (!failures.isEmpty()) {
+          AssertionError e = new AssertionError(failures.size() + " thread(s) failed");
+          failures.forEach(e::addSuppressed);
+          throw e;
+        }
+        cm.refresh();
+        try (ClawMetry fresh = open(home)) {
+          assertEquals(fresh.usage(Q).rows(), cm.usage(Q).rows());
+        }
+        assertEquals(start + 200 * 110 + (199 * 200 / 2), cm.usage(Q).totals().tokens().total());
+      }
+    }
+  }
 }
