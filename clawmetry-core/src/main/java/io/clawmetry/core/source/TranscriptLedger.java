@@ -212,11 +212,11 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     for (Path p : changed) {
       Cursor c = cursors.get(p);
       BasicFileAttributes a = attributes(p);
-      if (c == null || a == null || !c.sameFile(a) || a.size() < c.position.offset() || c.file.compressed()) {
+      if (c != null && a != null && !readable.test(p)) { // made unreadable (a mode change is reported like a
+        readableChecked = false; // modification): the listing asks every file again, archives included
         return null;
       }
-      if (!readable.test(p)) { // made unreadable (a mode change is reported like a modification)
-        readableChecked = false; // the listing asks every file again
+      if (c == null || a == null || !c.sameFile(a) || a.size() < c.position.offset() || c.file.compressed()) {
         return null;
       }
       if (a.size() != c.size || a.lastModifiedTime().toMillis() != c.modified) {
