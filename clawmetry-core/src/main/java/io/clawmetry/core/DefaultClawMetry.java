@@ -541,7 +541,7 @@ final class DefaultClawMetry implements ClawMetry {
   @Override
   public synchronized Gateway gateway() {
     if (gateway == null) {
-      gateway = GatewayConnector.builder(layout, env, null, null).clientVersion(version()).build();
+      gateway = GatewayConnector.forFacade(layout, env, version());
     }
     return gateway;
   }

@@ -89,6 +89,7 @@ class CorruptHomeFilesTest {
         cm.cronRuns(j.id());
       }
       cm.overview(ZoneOffset.UTC);
+      cm.gateway().status(); // built from the configuration; never connects here
       cm.refresh();
       cm.warnings();
       return cm.usage(UsageQuery.daily(ZoneOffset.UTC)).totals().tokens();

@@ -83,6 +83,7 @@ class TypeConfusedHomeFilesTest {
         cm.cronRuns(j.id());
       }
       cm.overview(ZoneOffset.UTC);
+      cm.gateway().status(); // built from the configuration; never connects here
       cm.warnings();
       return cm.usage(UsageQuery.daily(ZoneOffset.UTC)).totals().tokens();
     }

@@ -34,5 +34,10 @@ public enum GatewayErrorKind {
    * The server's TLS certificate is not trusted: it does not match the pinned fingerprint, or (without a pin) no
    * trusted CA vouches for it or it names another host.
    */
-  TLS_UNTRUSTED
+  TLS_UNTRUSTED,
+  /**
+   * The configuration does not let ClawMetry connect, and it does not try: an invalid TLS pin (never a connection
+   * without the pin it asks for), a gateway URL that is not ws/wss, ClawMetry's state dir inside the OpenClaw home.
+   */
+  MISCONFIGURED
 }

@@ -130,6 +130,9 @@ public final class GatewayClient implements Gateway {
   }
 
   private Hello handshake() {
+    if (cfg.refusal != null) { // before the device identity: a refused client touches no state
+      throw new GatewayException(cfg.refusal.kind(), cfg.refusal.getMessage());
+    }
     DeviceIdentity dev = deviceIdentity();
     long deadline = System.nanoTime() + cfg.startupRetryBudget.toNanos();
     boolean forceShared = false;
@@ -713,6 +716,7 @@ public final class GatewayClient implements Gateway {
     private long preAuthMaxOutgoing = 64 * 1024;
     private Random random = new Random();
     private TlsPinSource tlsPin;
+    private GatewayException refusal;
 
     private Builder(URI uri) {
       String scheme = uri.getScheme() == null ? "" : uri.getScheme();
@@ -833,6 +837,11 @@ public final class GatewayClient implements Gateway {
       return tlsPin;
     }
 
+    /** The refusal every connection attempt gets ({@link #refuse}), or null (tests). */
+    GatewayException refusal() {
+      return refusal;
+    }
+
     /** The jitter source (tests pass a seeded one). */
     public Builder random(Random random) {
       this.random = random;
@@ -844,6 +853,15 @@ public final class GatewayClient implements Gateway {
      *
      * @throws IllegalArgumentException when a TLS pin is set for a {@code ws://} URL
      */
+    /**
+     * A client that never connects: every connection attempt fails with {@code kind} and {@code message}, and its
+     * status says so (a configuration ClawMetry must not act on, such as an invalid TLS pin).
+     */
+    Builder refuse(GatewayErrorKind kind, String message) {
+      this.refusal = new GatewayException(kind, message);
+      return this;
+    }
+
     public GatewayClient build() {
       if (tlsPin != null && !"wss".equals(uri.getScheme())) {
         throw new IllegalArgumentException("a TLS fingerprint needs a wss:// gateway URL, got " + uri);

@@ -2,6 +2,7 @@ package io.clawmetry.core.gateway;
 
 import io.clawmetry.api.GatewaySettings;
 import io.clawmetry.api.GatewayTlsPin;
+import io.clawmetry.api.gateway.GatewayErrorKind;
 import io.clawmetry.core.config.Secret;
 import io.clawmetry.core.discovery.Environment;
 import io.clawmetry.core.discovery.HomeLayout;
@@ -46,7 +47,9 @@ public final class GatewayConnector {
    * @param tokenOverride a token given by the user ({@code --gateway-token}), or null
    * @param tlsFingerprint a certificate fingerprint given by the user ({@code --tls-fingerprint}), or null
    * @throws IllegalArgumentException when the URL is not ws/wss, ClawMetry's state dir lies in the OpenClaw home, or
-   *     the fingerprint in effect is invalid ("Invalid TLS fingerprint; ...": never a silent fallback to no pin)
+   *     {@code tlsFingerprint} is invalid or meets a URL that is not wss ("Invalid TLS fingerprint; ..."); an invalid
+   *     configured pin gives a client that refuses to connect ({@link GatewayErrorKind#MISCONFIGURED}), never one
+   *     without the pin; a configured pin is ignored for a ws:// URL, as OpenClaw does
    */
   public static GatewayClient.Builder builder(HomeLayout layout, Environment env, String urlOverride,
       String tokenOverride, String tlsFingerprint) {
@@ -61,8 +64,8 @@ public final class GatewayConnector {
     GatewayClient.Builder b = GatewayClient.builder(url).deviceStore(new DeviceStore(store));
     if (tlsFingerprint != null) {
       b.tlsFingerprint(tlsFingerprint);
-    } else if (urlOverride == null && s.tlsPin() != null) {
-      configuredPin(b, s.tlsPin());
+    } else if (urlOverride == null && s.tlsPin() != null && "wss".equals(url.getScheme())) {
+      configuredPin(b, s.tlsPin()); // as OpenClaw: a configured pin applies to a TLS connection only
     }
     if (tokenOverride != null) {
       return b.token(tokenOverride);
@@ -85,7 +88,29 @@ public final class GatewayConnector {
     } else if (pin.fingerprint() != null) {
       b.tlsFingerprint(pin.fingerprint());
     } else {
-      throw new IllegalArgumentException(TlsFingerprints.INVALID + " (" + pin.origin() + ")");
+      b.refuse(GatewayErrorKind.MISCONFIGURED, TlsFingerprints.INVALID + " (" + pin.origin() + "); ClawMetry does not"
+          + " connect without the pin the configuration asks for");
+    }
+  }
+
+  /**
+   * The facade's gateway client ({@link io.clawmetry.api.ClawMetry#gateway()}): {@link #builder(HomeLayout,
+   * Environment, String, String)} without overrides, or, when the configuration cannot be used (a gateway URL that
+   * is not ws/wss, ClawMetry's state dir inside the OpenClaw home), a client that never connects and says why
+   * ({@link GatewayErrorKind#MISCONFIGURED}): the file-based reports never depend on the gateway.
+   */
+  public static GatewayClient forFacade(HomeLayout layout, Environment env, String clientVersion) {
+    try {
+      return builder(layout, env, null, null).clientVersion(clientVersion).build();
+    } catch (IllegalArgumentException e) {
+      URI url;
+      try {
+        url = url(layout.gateway());
+      } catch (IllegalArgumentException badUrl) {
+        url = URI.create("ws://127.0.0.1:" + layout.gateway().port().value() + "/");
+      }
+      return GatewayClient.builder(url).clientVersion(clientVersion)
+          .refuse(GatewayErrorKind.MISCONFIGURED, e.getMessage()).build();
     }
   }
 

@@ -47,13 +47,17 @@ public final class GatewayHttp {
    * @param token the shared gateway token, or null (then only {@link #health()} works)
    * @param timeout the timeout of each request
    * @param tlsFingerprint the SHA-256 fingerprint to pin (any form OpenClaw accepts), or null for no pin
-   * @throws IllegalArgumentException when {@code tlsFingerprint} is not a SHA-256 fingerprint
+   * @throws IllegalArgumentException when {@code tlsFingerprint} is not a SHA-256 fingerprint, or is given for a URL
+   *     that is not {@code wss://} (or {@code https://})
    */
   public GatewayHttp(URI gatewayUrl, String token, Duration timeout, String tlsFingerprint) {
     this.tlsFingerprint = tlsFingerprint == null ? null : TlsFingerprints.normalize(tlsFingerprint);
     String s = gatewayUrl.toString();
     s = s.startsWith("wss://") ? "https://" + s.substring(6) : s.startsWith("ws://") ? "http://" + s.substring(5) : s;
     this.base = URI.create(s.endsWith("/") ? s : s + "/");
+    if (this.tlsFingerprint != null && !"https".equals(base.getScheme())) {
+      throw new IllegalArgumentException("a TLS fingerprint needs a wss:// gateway URL, got " + gatewayUrl);
+    }
     this.token = token;
     this.timeout = timeout;
   }

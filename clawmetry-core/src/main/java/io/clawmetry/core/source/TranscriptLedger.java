@@ -191,10 +191,12 @@ public final class TranscriptLedger<T> implements AutoCloseable {
   /**
    * Reads what changed since the last refresh (everything the first time). From the second refresh on, the
    * transcript directories are watched: a refresh then looks only at the files the system reported as modified,
-   * and lists and stats everything only when a transcript was created, deleted or renamed.
+   * and lists and stats everything only when a transcript was created, deleted or renamed, and once every {@link
+   * #READABLE_RECHECK} to ask every file whether it is still readable.
    */
   public Delta refresh() {
-    if (loaded && watch != null) {
+    // the readability recheck needs a listing: a watch reports nothing when, say, a directory's mode changes
+    if (loaded && watch != null && !readableRecheckDue()) {
       Set<Path> changed = watch.changes();
       if (changed != null) {
         Delta d = refreshWatched(changed);
@@ -212,11 +214,11 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     for (Path p : changed) {
       Cursor c = cursors.get(p);
       BasicFileAttributes a = attributes(p);
-      if (c == null || a == null || !c.sameFile(a) || a.size() < c.position.offset() || c.file.compressed()) {
+      if (c != null && a != null && !readable.test(p)) { // made unreadable (a mode change is reported like a
+        readableChecked = false; // modification): the listing asks every file again, archives included
         return null;
       }
-      if (!readable.test(p)) { // made unreadable (a mode change is reported like a modification)
-        readableChecked = false; // the listing asks every file again
+      if (c == null || a == null || !c.sameFile(a) || a.size() < c.position.offset() || c.file.compressed()) {
         return null;
       }
       if (a.size() != c.size || a.lastModifiedTime().toMillis() != c.modified) {
@@ -652,13 +654,17 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     loaded = false;
   }
 
+  /** Whether the next listing must ask every file again whether it is readable ({@link #READABLE_RECHECK}). */
+  private boolean readableRecheckDue() {
+    return !readableChecked || nanoClock.getAsLong() - readableCheckedAt >= READABLE_RECHECK.toNanos();
+  }
+
   private List<TranscriptFile> files(Map<Path, BasicFileAttributes> attributes) {
     Warnings listing = new Warnings();
-    long now = nanoClock.getAsLong();
-    boolean recheck = !readableChecked || now - readableCheckedAt >= READABLE_RECHECK.toNanos();
+    boolean recheck = readableRecheckDue();
     if (recheck) {
       readableChecked = true;
-      readableCheckedAt = now;
+      readableCheckedAt = nanoClock.getAsLong();
     }
     java.util.function.BiPredicate<Path, BasicFileAttributes> unchanged = (path, a) -> {
       Cursor c = cursors.get(path);

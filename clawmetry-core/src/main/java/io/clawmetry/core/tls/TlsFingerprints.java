@@ -72,9 +72,14 @@ public final class TlsFingerprints {
   /**
    * The fingerprint of the first certificate in a PEM file (read only, at most {@link #MAX_CERTIFICATE_FILE_BYTES}).
    *
-   * @throws IOException when the file cannot be read, is larger than the limit, or holds no X.509 certificate
+   * @throws IOException when the file is not a regular file, cannot be read, is larger than the limit, or holds no
+   *     X.509 certificate
    */
   public static String ofPemFile(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) { // a FIFO or a device (/dev/stdin) would block or never end
+      throw Files.exists(file) ? new IOException(file + " is not a regular file")
+          : new java.nio.file.NoSuchFileException(file.toString());
+    }
     byte[] pem;
     try (InputStream in = Files.newInputStream(file)) {
       pem = in.readNBytes(MAX_CERTIFICATE_FILE_BYTES + 1);

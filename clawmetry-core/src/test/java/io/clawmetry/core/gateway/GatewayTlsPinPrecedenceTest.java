@@ -1,6 +1,7 @@
 package io.clawmetry.core.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,6 +47,10 @@ class GatewayTlsPinPrecedenceTest {
     return new HomeLocator(env).locate(state);
   }
 
+  private GatewayException refusal(HomeLayout l) {
+    return GatewayConnector.builder(l, env, null, null, null).refusal();
+  }
+
   private TlsPinSource pin(HomeLayout l, String url, String explicit) {
     return GatewayConnector.builder(l, env, url, null, explicit).tlsPin();
   }
@@ -83,16 +88,19 @@ class GatewayTlsPinPrecedenceTest {
         + " refused until it is fixed", p.problem());
     assertTrue(l.warnings().stream().anyMatch(w -> w.kind() == WarningKind.CONFIG
         && w.source().endsWith("#gateway.remote.tlsFingerprint")), l.warnings().toString());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pin(l, null, null));
-    assertEquals("Invalid TLS fingerprint; expected a SHA-256 certificate fingerprint (" + REMOTE + ")",
-        e.getMessage());
+    assertNull(pin(l, null, null));
+    GatewayException e = refusal(l);
+    assertEquals(io.clawmetry.api.gateway.GatewayErrorKind.MISCONFIGURED, e.kind());
+    assertEquals("Invalid TLS fingerprint; expected a SHA-256 certificate fingerprint (" + REMOTE + "); ClawMetry"
+        + " does not connect without the pin the configuration asks for", e.getMessage());
     assertEquals(new TlsPinSource(B, null), pin(l, null, B));
+    assertNull(GatewayConnector.builder(l, env, null, null, B).refusal(), "an explicit pin replaces the invalid one");
     HomeLayout number = layout("{ gateway: { mode: 'remote', remote: { url: 'wss://gw.example', tlsFingerprint: 42 }"
         + " } }");
-    assertThrows(IllegalArgumentException.class, () -> pin(number, null, null));
+    assertNotNull(refusal(number));
     HomeLayout blank = layout("{ gateway: { mode: 'remote', remote: { url: 'wss://gw.example', tlsFingerprint: ' ' }"
         + " } }");
-    assertThrows(IllegalArgumentException.class, () -> pin(blank, null, null));
+    assertNotNull(refusal(blank));
   }
 
   @Test

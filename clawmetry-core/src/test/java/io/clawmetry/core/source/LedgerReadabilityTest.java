@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.luben.zstd.Zstd;
 import io.clawmetry.api.Warning;
 import io.clawmetry.api.WarningKind;
 import io.clawmetry.core.testing.TranscriptLines;
 import io.clawmetry.core.usage.Call;
 import io.clawmetry.core.usage.CallColumns;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Set;
@@ -111,6 +114,56 @@ class LedgerReadabilityTest {
       }
       assertEquals(1, unreadable(l, f[1]), () -> l.warnings().list().toString());
       assertEquals(1, l.items().size());
+    }
+  }
+
+  /** The minute's recheck happens with a watch too (a directory's mode change reports nothing on the file). */
+  @Test
+  void aWatchedLedgerRechecksReadabilityAfterTheIntervalToo() throws Exception {
+    Path sessions = Files.createDirectories(tmp.resolve("sessions"));
+    Files.writeString(sessions.resolve("a.jsonl"),
+        TranscriptLines.assistant("aaaa0001", "2026-11-20T10:00:00.000Z", 10, 1, "0.5") + "\n");
+    Path b = Files.writeString(sessions.resolve("b.jsonl"),
+        TranscriptLines.assistant("bbbb0001", "2026-11-20T11:00:00.000Z", 20, 2, "0.25") + "\n");
+    try (TranscriptLedger<Call> l = ledger(sessions)) {
+      l.watchDirectories(true);
+      l.refresh();
+      l.refresh(); // lists again and starts the watch
+      assertEquals(2, l.items().size());
+      blocked.add(b); // made unreadable with no event on the file (e.g. a directory mode change)
+      nanos.addAndGet(10 * TranscriptLedger.READABLE_RECHECK.toNanos());
+      for (int i = 0; i < 5; i++) {
+        Thread.sleep(50);
+        l.refresh();
+      }
+      assertEquals(1, unreadable(l, b), () -> "10 minutes later, still no UNREADABLE: " + l.warnings().list());
+    }
+  }
+
+  /** A reported archive (read whole again, never appended to) is asked about at once too. */
+  @Test
+  void aReportedZstArchiveIsRecheckedAtOnce() throws Exception {
+    Path sessions = Files.createDirectories(tmp.resolve("sessions"));
+    Files.writeString(sessions.resolve("a.jsonl"),
+        TranscriptLines.assistant("aaaa0001", "2026-11-20T10:00:00.000Z", 10, 1, "0.5") + "\n");
+    Path z = sessions.resolve("z.jsonl.deleted.2026-01-02T00-00-00.000Z.zst");
+    Files.write(z, Zstd.compress((TranscriptLines.assistant("zzzz0001", "2026-11-20T11:00:00.000Z", 20, 2, "0.25")
+        + "\n").getBytes(StandardCharsets.UTF_8)));
+    try (TranscriptLedger<Call> l = ledger(sessions)) {
+      l.watchDirectories(true);
+      l.refresh();
+      l.refresh();
+      assertEquals(2, l.items().size());
+      blocked.add(z);
+      // a mode change: reported by the watch as a modification, size and time unchanged
+      FileTime t = Files.getLastModifiedTime(z);
+      Files.setLastModifiedTime(z, t);
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (unreadable(l, z) == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+        l.refresh(); // fake clock stands still
+      }
+      assertEquals(1, unreadable(l, z), () -> l.warnings().list().toString());
     }
   }
 }
