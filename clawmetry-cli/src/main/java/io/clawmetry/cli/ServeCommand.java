@@ -1,6 +1,7 @@
 package io.clawmetry.cli;
 
 import io.clawmetry.api.ClawMetry;
+import io.clawmetry.api.gateway.Gateway;
 import io.clawmetry.core.config.Secret;
 import io.clawmetry.core.discovery.HomeLocator;
 import io.clawmetry.http.ClawMetryServer;
@@ -50,22 +51,30 @@ final class ServeCommand implements Callable<Integer> {
       Secret secret = new HomeLocator(root.ctx.env).locate(stateDir).gatewaySecret();
       token = secret == null ? null : secret.reveal().orElse(null);
     }
+    // the read connection: the facade's, unless a gateway option was given (then that URL, token or pin)
+    boolean ownRead =
+        gatewayOptions.url != null || gatewayOptions.token != null || gatewayOptions.tlsFingerprint != null;
+    Gateway ownReadClient = ownRead ? gatewayOptions.client(root.ctx, stateDir, false, true) : null;
     ClawMetry cm = root.ctx.open(stateDir, null, true); // refreshed every 2 s: watch the directories
+    Gateway read = ownRead ? ownReadClient : cm.gateway();
     GatewayBridge bridge =
-        new GatewayClientBridge(cm.gateway(), () -> gatewayOptions.client(root.ctx, stateDir, true, false));
+        new GatewayClientBridge(read, () -> gatewayOptions.client(root.ctx, stateDir, true, false));
     ClawMetryServer server;
     try {
       server =
           ClawMetryServer.builder().clawMetry(cm).port(port).bind(bind).token(token).gateway(bridge).build().start();
     } catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException e) {
       cm.close();
+      if (ownReadClient != null) {
+        ownReadClient.close();
+      }
       throw new CliFailure(e instanceof java.io.UncheckedIOException ? Main.ERROR : Main.USAGE, e.getMessage());
     }
     // once serving: connect in the background so status and live events flow; the page never waits on it
     CompletableFuture.runAsync(
         () -> {
           try {
-            cm.gateway().health();
+            read.health();
           } catch (RuntimeException e) {
             // reported by the bridge's status; the client reconnects with backoff
           }
@@ -75,6 +84,9 @@ final class ServeCommand implements Callable<Integer> {
             () -> {
               server.close();
               cm.close();
+              if (ownReadClient != null) {
+                ownReadClient.close();
+              }
               stop.countDown();
             },
             "clawmetry-serve-shutdown");
@@ -83,7 +95,18 @@ final class ServeCommand implements Callable<Integer> {
         + (server.loopback() ? "" : " (token required: CLAWMETRY_TOKEN or the gateway token)"));
     root.ctx.out.println("Press Ctrl+C to stop.");
     root.ctx.out.flush();
-    stop.await();
+    try {
+      stop.await();
+    } finally {
+      // interrupted (ClawMetry embedded in another program): stop here rather than at the JVM's exit
+      try {
+        if (Runtime.getRuntime().removeShutdownHook(hook)) {
+          hook.run();
+        }
+      } catch (IllegalStateException shuttingDown) {
+        // the hook runs anyway
+      }
+    }
     return Main.OK;
   }
 }
