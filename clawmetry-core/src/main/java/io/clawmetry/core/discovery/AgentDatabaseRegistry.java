@@ -49,13 +49,15 @@ final class AgentDatabaseRegistry {
               stateDb + "#agent_databases",
               "",
               "agent_databases lacks agent_id/path columns; agent registry not read");
-        } else {
-          // every state database OpenClaw writes has it: an empty file, another program's database or a damaged one
+        } else if (!db.hasTable("schema_meta") && !db.hasTable("cron_jobs")) {
+          // none of OpenClaw's state tables (an older schema may lack the registry, not all of them): an empty file,
+          // another program's database or a damaged one
           warnings.add(
               WarningKind.UNKNOWN_SCHEMA,
               stateDb.toString(),
               "",
-              "state database has no agent_databases table; agent databases looked for in the agent directories");
+              "not OpenClaw's state database (none of its tables); agent databases looked for in the agent"
+                  + " directories");
         }
         return out;
       }

@@ -125,6 +125,14 @@ final class AgentResolver {
     // agent directory, as for a registered path that does not exist here
     Path inStateDir = stateDir.resolve("agents").resolve(id).resolve("agent").resolve(AGENT_DB_NAME);
     if (!inStateDir.equals(inDir) && Files.isRegularFile(inStateDir)) {
+      if (reg != null) {
+        warnings.add(
+            WarningKind.MISSING,
+            reg.path().toString(),
+            "",
+            "agent database registered for " + id + " (\"" + reg.registeredPath() + "\") does not exist; reading "
+                + inStateDir + " instead");
+      }
       return inStateDir;
     }
     if (reg != null) {

@@ -333,6 +333,27 @@ class HomeLocatorTest {
     assertEquals(stateDb.toString(), l.warnings().get(0).source());
   }
 
+  /** The registry names a database that is not there, the configured agentDir has none: the state dir's is read. */
+  @Test
+  void aMissingRegisteredDatabaseFallsBackToTheStateDirsOneWithAWarning() throws Exception {
+    Path state = mkdir(home.resolve(".openclaw"));
+    Path db = write(state.resolve("agents/ops/agent/openclaw-agent.sqlite"), "");
+    write(
+        state.resolve("openclaw.json"),
+        "{ agents: { list: [ { id: 'ops', agentDir: '/nonexistent/host/agents/ops/agent' } ] } }");
+    StateDbFixture.create(
+        state.resolve("state/openclaw.sqlite"),
+        List.<String[]>of(new String[] {"ops", "agents/ops/agent/renamed.sqlite"}));
+
+    HomeLayout l = locate(Map.of());
+    AgentLayout ops = l.agents().stream().filter(a -> a.id().equals("ops")).findFirst().orElseThrow();
+    assertEquals(db, ops.database());
+    assertEquals(1, l.warnings().size(), l.warnings().toString());
+    assertEquals(WarningKind.MISSING, l.warnings().get(0).kind());
+    assertEquals("agent database registered for ops (\"agents/ops/agent/renamed.sqlite\") does not exist; reading "
+        + db + " instead", l.warnings().get(0).message());
+  }
+
   @Test
   void registryPathsResolveAgainstTheStateDir() {
     Path state = tmp.resolve("s");
