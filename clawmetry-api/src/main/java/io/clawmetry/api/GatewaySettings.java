@@ -14,6 +14,8 @@ package io.clawmetry.api;
  * @param credentialAvailable whether a usable credential was resolved
  * @param tlsPin the TLS certificate pin the configuration sets for the configured URL, or null when none applies
  *     (then {@code wss://} is checked against the CAs and the host name)
+ * @param envUrl the gateway URL from {@code OPENCLAW_GATEWAY_URL}, which wins over the configuration's, as in
+ *     OpenClaw (its credential then comes only from {@code OPENCLAW_GATEWAY_TOKEN} or {@code _PASSWORD}), or null
  */
 public record GatewaySettings(
     Resolved port,
@@ -24,7 +26,22 @@ public record GatewaySettings(
     String authMode,
     String credential,
     boolean credentialAvailable,
-    GatewayTlsPin tlsPin) {
+    GatewayTlsPin tlsPin,
+    String envUrl) {
+
+  /** Settings without a URL from the environment. */
+  public GatewaySettings(
+      Resolved port,
+      String bind,
+      boolean tls,
+      String mode,
+      String remoteUrl,
+      String authMode,
+      String credential,
+      boolean credentialAvailable,
+      GatewayTlsPin tlsPin) {
+    this(port, bind, tls, mode, remoteUrl, authMode, credential, credentialAvailable, tlsPin, null);
+  }
 
   /** Settings without a TLS pin (the constructor before pins existed). */
   public GatewaySettings(

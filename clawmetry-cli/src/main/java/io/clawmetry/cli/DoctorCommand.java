@@ -47,7 +47,8 @@ final class DoctorCommand implements Callable<Integer> {
               + (g.tls() ? "wss" : "ws")
               + ", mode "
               + g.mode()
-              + (g.remoteUrl() == null ? "" : " " + g.remoteUrl()));
+              + (g.remoteUrl() == null ? "" : " " + TextTable.sanitize(g.remoteUrl()))
+              + (g.envUrl() == null ? "" : "; url " + TextTable.sanitize(g.envUrl()) + "  (env OPENCLAW_GATEWAY_URL)"));
       out.println(
           "Auth         "
               + g.authMode()
@@ -88,7 +89,8 @@ final class DoctorCommand implements Callable<Integer> {
   static String tlsPin(GatewaySettings g) {
     GatewayTlsPin pin = g.tlsPin();
     if (pin == null) {
-      String remote = g.remoteUrl() == null ? "" : g.remoteUrl().strip();
+      String used = g.envUrl() != null ? g.envUrl() : g.remoteUrl();
+      String remote = used == null ? "" : used.strip();
       boolean secure = remote.isEmpty() ? g.tls() : remote.startsWith("wss://") || remote.startsWith("https://");
       return secure ? "none (CA and host name validation)" : "none";
     }

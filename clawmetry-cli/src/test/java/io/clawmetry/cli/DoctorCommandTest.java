@@ -55,4 +55,19 @@ class DoctorCommandTest {
             home.toString());
     assertTrue(!text.out.contains(secret), "the token must never be printed");
   }
+
+  @Test
+  void aGatewayUrlFromTheEnvironmentIsShownWithItsOrigin() throws Exception {
+    Path home = CliRun.exampleHome();
+    Environment env = Environment.of(Map.of("OPENCLAW_GATEWAY_URL", "wss://gw.example:8443"), tmp);
+    CliRun r = CliRun.run(env, "doctor", "--home", home.toString());
+    assertEquals(Main.OK, r.exitCode, r.err);
+    String out = r.normalizedOut(home);
+    assertTrue(out.contains("Gateway      port 18789  (openclaw.json gateway.port), bind loopback, ws, mode local; url"
+        + " wss://gw.example:8443  (env OPENCLAW_GATEWAY_URL)\n"), out);
+    assertTrue(out.contains("\nAuth         token, credential: none [not available]\n"), out);
+    assertTrue(out.contains("\nTLS pin      none (CA and host name validation)\n"), out);
+    JsonNode j = Json.STRICT.readTree(CliRun.run(env, "doctor", "--json", "--home", home.toString()).out);
+    assertEquals("wss://gw.example:8443", j.get("gateway").get("envUrl").asText());
+  }
 }

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * Works out how to reach the gateway (§3 of the format notes): port from {@code OPENCLAW_GATEWAY_PORT} → {@code
  * gateway.port} → 19001 for profile {@code dev} → 18789; the credential from {@code OPENCLAW_GATEWAY_TOKEN} / {@code
- * _PASSWORD} over the configuration; the TLS pin from {@link GatewayTlsPins}.
+ * _PASSWORD} over the configuration; the TLS pin from {@link GatewayTlsPins}. {@code OPENCLAW_GATEWAY_URL} wins over
+ * the configured URL, and then the credential comes from the environment only, as in OpenClaw.
  */
 final class GatewayResolver {
 
@@ -30,6 +31,8 @@ final class GatewayResolver {
     String mode = cfg.gatewayMode().orElse("local");
     boolean remote = mode.equals("remote");
     String remoteUrl = remote ? cfg.gatewayRemoteUrl().orElse(null) : null;
+    String envUrl = env.get("OPENCLAW_GATEWAY_URL");
+    envUrl = envUrl == null || envUrl.isBlank() ? null : envUrl.strip();
     Optional<Secret> envToken = fromEnv(env, "OPENCLAW_GATEWAY_TOKEN");
     Optional<Secret> envPassword = fromEnv(env, "OPENCLAW_GATEWAY_PASSWORD");
     String authMode =
@@ -41,7 +44,10 @@ final class GatewayResolver {
                     ? "password"
                     : "token");
     Secret secret;
-    if (remote) {
+    if (envUrl != null) {
+      // as OpenClaw: a URL from the environment takes its credential from the environment only
+      secret = envToken.or(() -> envPassword).orElse(null);
+    } else if (remote) {
       secret =
           envToken
               .or(cfg::gatewayRemoteToken)
@@ -65,7 +71,10 @@ final class GatewayResolver {
             authMode,
             secret == null ? "none" : secret.description(),
             secret != null && secret.isAvailable(),
-            GatewayTlsPins.resolve(cfg, remoteUrl, home, stateDir, warnings));
+            envUrl != null
+                ? GatewayTlsPins.forEnvironmentUrl(cfg, remote, warnings)
+                : GatewayTlsPins.resolve(cfg, remoteUrl, home, stateDir, warnings),
+            envUrl);
     return new GatewayResolution(settings, secret);
   }
 

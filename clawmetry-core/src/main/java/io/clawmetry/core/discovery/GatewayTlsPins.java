@@ -48,6 +48,14 @@ final class GatewayTlsPins {
     }
   }
 
+  /**
+   * The pin for a URL from {@code OPENCLAW_GATEWAY_URL}: {@code gateway.remote.tlsFingerprint} in remote mode, else
+   * none (the local certificate file pins only the local gateway's own URL).
+   */
+  static GatewayTlsPin forEnvironmentUrl(OpenClawConfig cfg, boolean remoteMode, Warnings warnings) {
+    return remoteMode ? remote(cfg, warnings) : null;
+  }
+
   private static GatewayTlsPin remote(OpenClawConfig cfg, Warnings warnings) {
     Optional<JsonNode> raw = cfg.gatewayRemoteTlsFingerprint();
     if (raw.isEmpty() || raw.get().isTextual() && raw.get().asText().isEmpty()) {

@@ -114,8 +114,14 @@ public final class GatewayConnector {
     }
   }
 
-  /** The gateway URL the settings describe: the remote URL in remote mode, else {@code ws(s)://127.0.0.1:port/}. */
+  /**
+   * The gateway URL the settings describe: {@code OPENCLAW_GATEWAY_URL}, else the remote URL in remote mode, else
+   * {@code ws(s)://127.0.0.1:port/}.
+   */
   public static URI url(GatewaySettings s) {
+    if (s.envUrl() != null) {
+      return normalize(s.envUrl());
+    }
     if ("remote".equals(s.mode()) && s.remoteUrl() != null && !s.remoteUrl().isBlank()) {
       return normalize(s.remoteUrl());
     }

@@ -421,6 +421,7 @@ public final class JsonViews {
     o.put("tls", g.tls());
     o.put("mode", g.mode());
     o.put("remoteUrl", g.remoteUrl());
+    o.put("envUrl", g.envUrl());
     o.put("authMode", g.authMode());
     o.put("credential", g.credential());
     o.put("credentialAvailable", g.credentialAvailable());

@@ -239,6 +239,38 @@ class HomeLocatorTest {
     assertFalse(printed.contains("env-token-abc"), printed);
   }
 
+  /**
+   * OPENCLAW_GATEWAY_URL wins over the configured URL and, as in OpenClaw, takes its credential from the environment
+   * only; in remote mode gateway.remote.tlsFingerprint pins it, and the local certificate file never does.
+   */
+  @Test
+  void gatewayUrlFromTheEnvironment() throws IOException {
+    Path state = mkdir(home.resolve(".openclaw"));
+    write(state.resolve("openclaw.json"), "{ gateway: { mode: 'remote', auth: { token: 'local' }, remote: { url:"
+        + " 'wss://configured.example', token: 'cfg', tlsFingerprint: '"
+        + "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff' } } }");
+    HomeLayout noCredential = locate(Map.of("OPENCLAW_GATEWAY_URL", " wss://env.example:8443 "));
+    assertEquals("wss://env.example:8443", noCredential.gateway().envUrl());
+    assertEquals("wss://configured.example", noCredential.gateway().remoteUrl());
+    assertEquals("none", noCredential.gateway().credential(), "config credentials are not reused");
+    assertNull(noCredential.gatewaySecret());
+    assertEquals("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
+        noCredential.gateway().tlsPin().fingerprint());
+    assertEquals(java.net.URI.create("wss://env.example:8443/"),
+        io.clawmetry.core.gateway.GatewayConnector.url(noCredential.gateway()));
+
+    HomeLayout withToken = locate(Map.of("OPENCLAW_GATEWAY_URL", "wss://env.example:8443",
+        "OPENCLAW_GATEWAY_TOKEN", "env-token"));
+    assertEquals("env OPENCLAW_GATEWAY_TOKEN", withToken.gateway().credential());
+    assertTrue(withToken.gateway().credentialAvailable());
+
+    write(state.resolve("openclaw.json"), "{ gateway: { tls: { enabled: true } } }");
+    HomeLayout local = locate(Map.of("OPENCLAW_GATEWAY_URL", "wss://127.0.0.1:18789"));
+    assertNull(local.gateway().tlsPin(), "the local certificate pins only the local gateway's own URL");
+    HomeLayout unset = locate(Map.of("OPENCLAW_GATEWAY_URL", "  "));
+    assertNull(unset.gateway().envUrl());
+  }
+
   @Test
   void passwordModeNoneModeAndRemoteMode() throws IOException {
     Path state = mkdir(home.resolve(".openclaw"));
