@@ -169,7 +169,12 @@ public final class GatewayClient implements Gateway {
 
   private Hello attempt(WsSession s, DeviceIdentity dev, AuthChoice auth) {
     String pin = cfg.tlsPin == null ? null : cfg.tlsPin.current();
-    s.open(GatewayThreads.http(pin), cfg.uri, cfg.connectTimeout, pin != null);
+    String advice = pin != null ? null
+        : cfg.tlsPin != null && cfg.tlsPin.certificateFile() != null
+            ? "the gateway's certificate " + cfg.tlsPin.certificateFile() + " could not be read to pin it; pin it"
+                + " with --tls-fingerprint"
+            : TlsFailures.PIN_ADVICE;
+    s.open(GatewayThreads.http(pin), cfg.uri, cfg.connectTimeout, advice);
     JsonNode ch = s.awaitChallenge(cfg.challengeTimeout);
     String nonce = JsonReads.text(ch, "nonce");
     if (nonce == null) {

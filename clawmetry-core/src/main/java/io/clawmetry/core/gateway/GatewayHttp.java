@@ -104,7 +104,7 @@ public final class GatewayHttp {
     } catch (java.net.http.HttpTimeoutException e) {
       throw new GatewayException(GatewayErrorKind.TIMEOUT, what + ": no answer within " + timeout.toMillis() + " ms");
     } catch (IOException e) {
-      GatewayException tls = TlsFailures.explain(base, e, tlsFingerprint != null);
+      GatewayException tls = TlsFailures.explain(base, e, tlsFingerprint != null ? null : TlsFailures.PIN_ADVICE);
       if (tls != null) {
         throw tls;
       }

@@ -9,13 +9,17 @@ final class TlsFailures {
 
   private TlsFailures() {}
 
+  /** What to do about an untrusted certificate when no pin was in effect and none was asked for. */
+  static final String PIN_ADVICE = "for a self-signed gateway certificate, pin its SHA-256 fingerprint with"
+      + " --tls-fingerprint or gateway.remote.tlsFingerprint";
+
   /**
    * The explanation of {@code cause} when a TLS handshake failed because of the server's certificate, else null.
    *
    * @param where the gateway address, for the message
-   * @param pinned whether the connection was pinned
+   * @param advice what to do when the certificate is not trusted (null for a pinned connection)
    */
-  static GatewayException explain(Object where, Throwable cause, boolean pinned) {
+  static GatewayException explain(Object where, Throwable cause, String advice) {
     SSLHandshakeException handshake = null;
     for (Throwable c = cause; c != null; c = c.getCause()) {
       if (c instanceof TlsPinMismatchException m) {
@@ -31,7 +35,6 @@ final class TlsFailures {
       return null;
     }
     return new GatewayException(GatewayErrorKind.TLS_UNTRUSTED, "the TLS handshake with " + where + " failed: "
-        + handshake.getMessage() + (pinned ? "" : " (for a self-signed gateway certificate, pin its SHA-256"
-        + " fingerprint with --tls-fingerprint or gateway.remote.tlsFingerprint)"));
+        + handshake.getMessage() + (advice == null ? "" : " (" + advice + ")"));
   }
 }

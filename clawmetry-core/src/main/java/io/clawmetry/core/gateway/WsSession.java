@@ -56,8 +56,11 @@ final class WsSession implements WebSocket.Listener {
     this.eventSink = eventSink;
   }
 
-  /** Opens the socket, waiting at most {@code timeout}; {@code pinned}: whether {@code http} pins a certificate. */
-  void open(HttpClient http, URI uri, Duration timeout, boolean pinned) {
+  /**
+   * Opens the socket, waiting at most {@code timeout}; {@code tlsAdvice}: what to do about an untrusted certificate
+   * (null when {@code http} pins one).
+   */
+  void open(HttpClient http, URI uri, Duration timeout, String tlsAdvice) {
     CompletableFuture<WebSocket> f =
         http.newWebSocketBuilder().connectTimeout(timeout).buildAsync(uri, this).toCompletableFuture();
     try {
@@ -71,12 +74,12 @@ final class WsSession implements WebSocket.Listener {
       throw new GatewayException(GatewayErrorKind.TIMEOUT, "no answer from the gateway at " + uri + " within "
           + timeout.toMillis() + " ms");
     } catch (ExecutionException e) {
-      throw openFailure(uri, e.getCause(), pinned);
+      throw openFailure(uri, e.getCause(), tlsAdvice);
     }
   }
 
-  private static GatewayException openFailure(URI uri, Throwable cause, boolean pinned) {
-    GatewayException tls = TlsFailures.explain(uri, cause, pinned);
+  private static GatewayException openFailure(URI uri, Throwable cause, String tlsAdvice) {
+    GatewayException tls = TlsFailures.explain(uri, cause, tlsAdvice);
     if (tls != null) {
       return tls;
     }

@@ -86,6 +86,8 @@ class GatewayTlsPinningTest {
         GatewayException e = assertThrows(GatewayException.class, c::connect);
         assertEquals(GatewayErrorKind.TLS_UNTRUSTED, e.kind());
         assertTrue(e.getMessage().startsWith("the TLS handshake with "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("(the gateway's certificate " + tmp.resolve("absent.pem")
+            + " could not be read to pin it; pin it with --tls-fingerprint)"), e.getMessage());
       }
       assertEquals(1, gw.connections());
     }
