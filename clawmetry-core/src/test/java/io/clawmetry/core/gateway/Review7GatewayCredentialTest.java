@@ -72,4 +72,21 @@ class Review7GatewayCredentialTest {
     assertNotNull(b.refusal(), "invalid configured pin with a ws:// URL: connects anyway (warning says refused)");
     assertEquals(GatewayErrorKind.MISCONFIGURED, b.refusal().kind());
   }
+
+  /**
+   * OpenClaw (buildGatewayConnectionDetails) refuses a plaintext ws:// URL to a non-loopback address, from any source
+   * including OPENCLAW_GATEWAY_URL, unless OPENCLAW_ALLOW_INSECURE_PRIVATE_WS=1: the credential would cross the
+   * network in clear. ClawMetry builds a client that sends the env token there. No connection is attempted here.
+   */
+  @Test
+  void aPlaintextNonLoopbackEnvUrlIsRefused() throws Exception {
+    GatewayClient.Builder b;
+    try {
+      b = builder("{ gateway: { auth: { token: 'local-token' } } }",
+          Map.of("OPENCLAW_GATEWAY_URL", "ws://10.255.255.1:18789", "OPENCLAW_GATEWAY_TOKEN", "env-token"));
+    } catch (IllegalArgumentException refused) {
+      return;
+    }
+    assertNotNull(b.refusal(), "token " + field(b, "token") + " would go in plaintext to ws://10.255.255.1:18789");
+  }
 }
