@@ -118,33 +118,21 @@ final class AgentResolver {
       return reg.path();
     }
     Path inDir = agentDir.resolve(AGENT_DB_NAME);
-    if (Files.isRegularFile(inDir)) {
-      return inDir;
-    }
     // a configured agentDir of another host (a copied home, a container's path): the database in the state dir's own
     // agent directory, as for a registered path that does not exist here
     Path inStateDir = stateDir.resolve("agents").resolve(id).resolve("agent").resolve(AGENT_DB_NAME);
-    if (!inStateDir.equals(inDir) && Files.isRegularFile(inStateDir)) {
-      if (reg != null) {
-        warnings.add(
-            WarningKind.MISSING,
-            reg.path().toString(),
-            "",
-            "agent database registered for " + id + " (\"" + reg.registeredPath() + "\") does not exist; reading "
-                + inStateDir + " instead");
-      }
-      return inStateDir;
-    }
+    Path found = Files.isRegularFile(inDir) ? inDir : Files.isRegularFile(inStateDir) ? inStateDir : null;
     if (reg != null) {
       warnings.add(
           WarningKind.MISSING,
           reg.path().toString(),
           "",
-          "agent database registered for " + id + " (\"" + reg.registeredPath() + "\") does not exist");
-      return reg.path();
+          "agent database registered for " + id + " (\"" + reg.registeredPath() + "\") does not exist"
+              + (found == null ? "" : "; reading " + found + " instead"));
     }
-    return null;
+    return found != null ? found : reg != null ? reg.path() : null;
   }
+
 
   private Path workspace(String id, boolean isDefault, ConfiguredAgent conf) {
     Path chosen = null;

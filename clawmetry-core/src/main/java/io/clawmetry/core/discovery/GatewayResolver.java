@@ -35,7 +35,7 @@ final class GatewayResolver {
     envUrl = envUrl == null || envUrl.isBlank() ? null : envUrl.strip();
     Optional<Secret> envToken = fromEnv(env, "OPENCLAW_GATEWAY_TOKEN");
     Optional<Secret> envPassword = fromEnv(env, "OPENCLAW_GATEWAY_PASSWORD");
-    String authMode =
+    String configuredMode =
         cfg.gatewayAuthMode()
             .orElse(
                 cfg.gatewayAuthToken().isEmpty()
@@ -43,6 +43,10 @@ final class GatewayResolver {
                         && (cfg.gatewayAuthPassword().isPresent() || envPassword.isPresent())
                     ? "password"
                     : "token");
+    // with a URL from the environment the credential is the environment's: its kind decides, not the configuration
+    String authMode =
+        envUrl == null ? configuredMode
+            : envToken.isPresent() ? "token" : envPassword.isPresent() ? "password" : configuredMode;
     Secret secret;
     if (envUrl != null) {
       // as OpenClaw: a URL from the environment takes its credential from the environment only

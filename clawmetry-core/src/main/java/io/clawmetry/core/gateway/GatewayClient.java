@@ -722,6 +722,7 @@ public final class GatewayClient implements Gateway {
     private Random random = new Random();
     private TlsPinSource tlsPin;
     private GatewayException refusal;
+    private java.util.function.Function<String, String> environment = System::getenv;
 
     private Builder(URI uri) {
       String scheme = uri.getScheme() == null ? "" : uri.getScheme();
@@ -842,6 +843,16 @@ public final class GatewayClient implements Gateway {
       return tlsPin;
     }
 
+    /** The shared token set, or null (tests). */
+    String token() {
+      return token;
+    }
+
+    /** The shared password set, or null (tests). */
+    String password() {
+      return password;
+    }
+
     /** The refusal every connection attempt gets ({@link #refuse}), or null (tests). */
     GatewayException refusal() {
       return refusal;
@@ -867,9 +878,19 @@ public final class GatewayClient implements Gateway {
       return this;
     }
 
+    /** Where {@link PlaintextWs#ALLOW_PRIVATE} is read (the process environment by default). */
+    Builder environment(java.util.function.Function<String, String> lookup) {
+      this.environment = lookup;
+      return this;
+    }
+
     public GatewayClient build() {
       if (tlsPin != null && !"wss".equals(uri.getScheme())) {
         throw new IllegalArgumentException("a TLS fingerprint needs a wss:// gateway URL, got " + uri);
+      }
+      String plaintext = PlaintextWs.refusal(uri, "1".equals(environment.apply(PlaintextWs.ALLOW_PRIVATE)));
+      if (plaintext != null && refusal == null) {
+        throw new IllegalArgumentException(plaintext);
       }
       if (store == null) {
         store = new DeviceStore(DeviceStore.defaultDir(io.clawmetry.core.discovery.Environment.system()));

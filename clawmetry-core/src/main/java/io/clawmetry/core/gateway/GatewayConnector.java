@@ -61,11 +61,14 @@ public final class GatewayConnector {
       throw new IllegalArgumentException("ClawMetry's state dir " + store + " lies inside the OpenClaw home "
           + openclaw + "; set CLAWMETRY_HOME elsewhere (ClawMetry never writes into an OpenClaw home)");
     }
-    GatewayClient.Builder b = GatewayClient.builder(url).deviceStore(new DeviceStore(store));
+    GatewayClient.Builder b = GatewayClient.builder(url).deviceStore(new DeviceStore(store)).environment(env::get);
+    GatewayTlsPin configured = urlOverride == null ? s.tlsPin() : null;
     if (tlsFingerprint != null) {
       b.tlsFingerprint(tlsFingerprint);
-    } else if (urlOverride == null && s.tlsPin() != null && "wss".equals(url.getScheme())) {
-      configuredPin(b, s.tlsPin()); // as OpenClaw: a configured pin applies to a TLS connection only
+    } else if (configured != null && configured.fingerprint() == null && configured.certificateFile() == null) {
+      configuredPin(b, configured); // invalid: refused whatever the scheme, as OpenClaw
+    } else if (configured != null && "wss".equals(url.getScheme())) {
+      configuredPin(b, configured); // as OpenClaw: a valid configured pin applies to a TLS connection only
     }
     if (tokenOverride != null) {
       return b.token(tokenOverride);

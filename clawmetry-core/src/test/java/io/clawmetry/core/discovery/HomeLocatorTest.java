@@ -386,6 +386,25 @@ class HomeLocatorTest {
         + db + " instead", l.warnings().get(0).message());
   }
 
+  /** The same when the configured agentDir holds the database: read, and the registry's missing path reported. */
+  @Test
+  void aMissingRegisteredDatabaseFallingBackToTheConfiguredAgentDirIsReportedToo() throws Exception {
+    Path state = mkdir(home.resolve(".openclaw"));
+    Path agentDir = mkdir(tmp.resolve("elsewhere/ops/agent"));
+    Path db = write(agentDir.resolve("openclaw-agent.sqlite"), "");
+    write(state.resolve("openclaw.json"), "{ agents: { list: [ { id: 'ops', agentDir: '" + agentDir + "' } ] } }");
+    StateDbFixture.create(
+        state.resolve("state/openclaw.sqlite"),
+        List.<String[]>of(new String[] {"ops", "agents/ops/agent/renamed.sqlite"}));
+
+    HomeLayout l = locate(Map.of());
+    AgentLayout ops = l.agents().stream().filter(a -> a.id().equals("ops")).findFirst().orElseThrow();
+    assertEquals(db, ops.database());
+    assertEquals(1, l.warnings().size(), l.warnings().toString());
+    assertEquals("agent database registered for ops (\"agents/ops/agent/renamed.sqlite\") does not exist; reading "
+        + db + " instead", l.warnings().get(0).message());
+  }
+
   @Test
   void registryPathsResolveAgainstTheStateDir() {
     Path state = tmp.resolve("s");
