@@ -55,7 +55,14 @@ final class PlaintextWs {
     return false;
   }
 
+  /**
+   * Whether {@code host} is an address rather than a name: IPv6, or any numeric IPv4 spelling the resolver accepts
+   * ({@code 134744072}, {@code 0x7f.1}, {@code 010.0.0.1}), so that no spelling of a public address passes as a name.
+   */
   private static boolean isIpLiteral(String host) {
-    return IPV4.matcher(host).matches() || host.contains(":");
+    return host.contains(":") || NUMERIC_IPV4.matcher(host).matches();
   }
+
+  private static final Pattern NUMERIC_IPV4 =
+      Pattern.compile("(0x[0-9a-f]*|[0-9]+)(\\.(0x[0-9a-f]*|[0-9]+)){0,3}");
 }

@@ -63,6 +63,10 @@ class GatewayUrlSafetyTest {
     "ws://203.0.113.7:18789/, true, false",
     "ws://[2001:db8::1]:18789/, true, false",
     "wss://203.0.113.7:18789/, false, true",
+    "ws://134744072:18789/, true, false",
+    "ws://0x7f.1:18789/, true, false",
+    "ws://0x7f.1:18789/, false, false",
+    "ws://GW.LOCAL.:18789/, false, true",
   })
   void plaintextOnlyWhereOpenClawAllowsIt(String url, boolean allowPrivateNames, boolean allowed) {
     assertEquals(allowed, PlaintextWs.refusal(URI.create(url), allowPrivateNames) == null, url);
