@@ -43,21 +43,16 @@ final class GatewayResolver {
                         && (cfg.gatewayAuthPassword().isPresent() || envPassword.isPresent())
                     ? "password"
                     : "token");
-    // with a URL from the environment the credential is the environment's: its kind decides, not the configuration
-    String authMode =
-        envUrl == null ? configuredMode
-            : envToken.isPresent() ? "token" : envPassword.isPresent() ? "password" : configuredMode;
+    String authMode = configuredMode;
     Secret secret;
-    if (envUrl != null) {
-      // as OpenClaw: a URL from the environment takes its credential from the environment only
-      secret = envToken.or(() -> envPassword).orElse(null);
-    } else if (remote) {
-      secret =
-          envToken
-              .or(cfg::gatewayRemoteToken)
-              .or(() -> envPassword)
-              .or(cfg::gatewayRemotePassword)
-              .orElse(null);
+    if (envUrl != null || remote) {
+      // as OpenClaw: a URL from the environment takes its credential from the environment only, a remote gateway from
+      // the environment, then gateway.remote; a token goes out as a token and a password as a password, whatever the
+      // local gateway's auth mode
+      Optional<Secret> token = envUrl != null ? envToken : envToken.or(cfg::gatewayRemoteToken);
+      Optional<Secret> password = envUrl != null ? envPassword : envPassword.or(cfg::gatewayRemotePassword);
+      secret = token.or(() -> password).orElse(null);
+      authMode = token.isPresent() ? "token" : password.isPresent() ? "password" : configuredMode;
     } else if (authMode.equals("none") || authMode.equals("trusted-proxy")) {
       secret = null;
     } else if (authMode.equals("password")) {

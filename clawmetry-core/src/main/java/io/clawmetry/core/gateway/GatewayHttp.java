@@ -48,7 +48,7 @@ public final class GatewayHttp {
    * @param timeout the timeout of each request
    * @param tlsFingerprint the SHA-256 fingerprint to pin (any form OpenClaw accepts), or null for no pin
    * @throws IllegalArgumentException when {@code tlsFingerprint} is not a SHA-256 fingerprint, or is given for a URL
-   *     that is not {@code wss://} (or {@code https://})
+   *     that is not {@code wss://} (or {@code https://}), or the URL is plaintext to a public address
    */
   public GatewayHttp(URI gatewayUrl, String token, Duration timeout, String tlsFingerprint) {
     this.tlsFingerprint = tlsFingerprint == null ? null : TlsFingerprints.normalize(tlsFingerprint);
@@ -57,6 +57,13 @@ public final class GatewayHttp {
     this.base = URI.create(s.endsWith("/") ? s : s + "/");
     if (this.tlsFingerprint != null && !"https".equals(base.getScheme())) {
       throw new IllegalArgumentException("a TLS fingerprint needs a wss:// gateway URL, got " + gatewayUrl);
+    }
+    if ("http".equals(base.getScheme())) { // the same rule as the WebSocket: no token in clear over the network
+      String plaintext = PlaintextWs.refusal(URI.create("ws" + s.substring(4)),
+          "1".equals(System.getenv(PlaintextWs.ALLOW_PRIVATE)));
+      if (plaintext != null) {
+        throw new IllegalArgumentException(plaintext);
+      }
     }
     this.token = token;
     this.timeout = timeout;

@@ -1,22 +1,32 @@
 package io.clawmetry.core.gateway;
 
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * Whether a gateway URL may be used without TLS, by OpenClaw's rule ({@code isSecureWebSocketUrl}): {@code wss://}
- * always; {@code ws://} to a loopback or private address ({@code localhost}, {@code 127/8}, {@code 10/8}, {@code
- * 172.16/12}, {@code 192.168/16}, {@code 169.254/16}, {@code ::1}, {@code fc00::/7}, {@code fe80::/10}) or to a
- * {@code .local} or {@code .ts.net} name; with {@code OPENCLAW_ALLOW_INSECURE_PRIVATE_WS=1} also to any name that is
- * not an IP address. Anything else would send the credential and the data in clear over the network.
+ * always; {@code ws://} to {@code localhost}, to a loopback or private address ({@code 127/8}, {@code 10/8}, {@code
+ * 172.16/12}, {@code 192.168/16}, {@code 169.254/16}, {@code 100.64/10}, {@code ::1}, {@code fc00::/7}, {@code
+ * fe80::/10}, {@code fec0::/10}, IPv4-mapped forms of these) or to a {@code .local} or {@code .ts.net} name; with
+ * {@code OPENCLAW_ALLOW_INSECURE_PRIVATE_WS=1} also to any name that is not an address. Every numeric spelling of an
+ * address the resolver accepts ({@code 134744072}) is classified as the address it is. Anything else would send the
+ * credential and the data in clear over the network.
  */
 final class PlaintextWs {
 
   /** The environment variable that allows {@code ws://} to host names on a trusted private network. */
   static final String ALLOW_PRIVATE = "OPENCLAW_ALLOW_INSECURE_PRIVATE_WS";
 
-  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+  /** Numeric IPv4 spellings (decimal, octal or hex parts, one to four of them). */
+  private static final Pattern NUMERIC_IPV4 = Pattern.compile("(0x[0-9a-f]*|[0-9]+)(\\.(0x[0-9a-f]*|[0-9]+)){0,3}");
+
+  /** Decimal IPv4 spellings Java's resolver parses itself, without a lookup ({@code a}, {@code a.b}, ... ). */
+  private static final Pattern DECIMAL_IPV4 = Pattern.compile("[0-9]+(\\.[0-9]+){0,3}");
 
   private PlaintextWs() {}
 
@@ -29,7 +39,11 @@ final class PlaintextWs {
     if (host.startsWith("[") && host.endsWith("]")) {
       host = host.substring(1, host.length() - 1);
     }
-    if (trusted(host) || allowPrivateNames && !host.isEmpty() && !isIpLiteral(host)) {
+    boolean address = host.contains(":") || NUMERIC_IPV4.matcher(host).matches();
+    boolean trusted = address ? privateOrLoopback(host)
+        : host.equals("localhost") || host.endsWith(".local") || host.endsWith(".ts.net")
+            || allowPrivateNames && !host.isEmpty();
+    if (trusted) {
       return null;
     }
     return "SECURITY ERROR: gateway URL " + uri + " uses plaintext ws:// to a non-loopback address: the credential and"
@@ -37,32 +51,24 @@ final class PlaintextWs {
         + ALLOW_PRIVATE + "=1 allows ws:// to host names)";
   }
 
-  private static boolean trusted(String host) {
-    if (host.equals("localhost") || host.equals("localhost.localdomain") || host.endsWith(".localhost")
-        || host.endsWith(".local") || host.endsWith(".ts.net")) {
-      return true;
+  /** Whether the address literal {@code host} is loopback or private; false for a spelling not parsed here. */
+  private static boolean privateOrLoopback(String host) {
+    if (!host.contains(":") && !DECIMAL_IPV4.matcher(host).matches()) {
+      return false; // hex or octal-looking parts: not worth the doubt
     }
-    if (IPV4.matcher(host).matches()) {
-      String[] p = host.split("\\.");
-      int a = Integer.parseInt(p[0]);
-      int b = Integer.parseInt(p[1]);
-      return a == 127 || a == 10 || (a == 192 && b == 168) || (a == 169 && b == 254) || (a == 172 && b >= 16 && b <= 31);
+    InetAddress a;
+    try {
+      a = InetAddress.getByName(host); // a literal: parsed, never looked up
+    } catch (UnknownHostException | IllegalArgumentException e) {
+      return false;
     }
-    if (host.contains(":")) {
-      return host.equals("::1") || host.equals("0:0:0:0:0:0:0:1") || host.startsWith("fc") || host.startsWith("fd")
-          || host.startsWith("fe80:");
+    if (a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress()) {
+      return true; // 127/8, ::1; 10/8, 172.16/12, 192.168/16, fec0::/10; 169.254/16, fe80::/10
     }
-    return false;
+    byte[] b = a.getAddress();
+    if (a instanceof Inet4Address) {
+      return (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64; // 100.64/10 (carrier-grade NAT, Tailscale)
+    }
+    return a instanceof Inet6Address && (b[0] & 0xfe) == 0xfc; // fc00::/7
   }
-
-  /**
-   * Whether {@code host} is an address rather than a name: IPv6, or any numeric IPv4 spelling the resolver accepts
-   * ({@code 134744072}, {@code 0x7f.1}, {@code 010.0.0.1}), so that no spelling of a public address passes as a name.
-   */
-  private static boolean isIpLiteral(String host) {
-    return host.contains(":") || NUMERIC_IPV4.matcher(host).matches();
-  }
-
-  private static final Pattern NUMERIC_IPV4 =
-      Pattern.compile("(0x[0-9a-f]*|[0-9]+)(\\.(0x[0-9a-f]*|[0-9]+)){0,3}");
 }
