@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clawmetry.api.ClawMetry;
 import io.clawmetry.api.UsageQuery;
-import io.clawmetry.core.discovery.Environment;
+import io.clawmetry.core.testing.EveryReport;
 import io.clawmetry.core.testing.TestHomes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +36,7 @@ class ConcurrentReadsTest {
   @TempDir Path tmp;
 
   private ClawMetry open(Path home) {
-    return ClawMetryBuilder.create().environment(Environment.of(Map.of(), tmp.resolve("u"))).stateDir(home).build();
+    return EveryReport.open(home, tmp.resolve("u"));
   }
 
   @Test
@@ -51,62 +50,29 @@ class ConcurrentReadsTest {
           100 + i, 10, "0.01")).append('\n');
     }
     byte[] all = text.toString().getBytes(StandardCharsets.UTF_8);
-    List<Throwable> failures = new CopyOnWriteArrayList<>();
-    AtomicBoolean done = new AtomicBoolean();
     AtomicLong reads = new AtomicLong();
+    Workers workers = new Workers();
     try (ClawMetry cm = open(home)) {
       long start = cm.usage(Q).totals().tokens().total();
-      Thread refresher = new Thread(() -> {
-        try {
-          while (!done.get()) {
-            cm.refresh();
-          }
-        } catch (Throwable t) {
-          failures.add(t);
-        }
-      });
-      Thread[] readers = new Thread[2];
-      for (int k = 0; k < readers.length; k++) {
-        readers[k] = new Thread(() -> {
-          long last = start;
-          try {
-            while (!done.get()) {
-              long total = cm.usage(Q).totals().tokens().total();
-              assertTrue(total >= last, "went back from " + last + " to " + total);
-              last = total;
-              cm.sessions();
-              cm.overview(ZoneOffset.UTC);
-              cm.subagentTree();
-              reads.incrementAndGet();
-            }
-          } catch (Throwable t) {
-            failures.add(t);
-          }
-        });
-      }
-      refresher.start();
-      for (Thread t : readers) {
-        t.start();
+      workers.repeat(cm::refresh);
+      for (int k = 0; k < 2; k++) {
+        workers.repeat(reader(cm, start, () -> {
+          cm.sessions();
+          cm.overview(ZoneOffset.UTC);
+          cm.subagentTree();
+          reads.incrementAndGet();
+        }));
       }
       Random r = new Random(42);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       int at = 0;
-      while (at < all.length && System.nanoTime() < deadline && failures.isEmpty()) {
+      while (at < all.length && System.nanoTime() < deadline && !workers.failed()) {
         int n = Math.min(all.length - at, 1 + r.nextInt(400));
         Files.write(live, java.util.Arrays.copyOfRange(all, at, at + n), StandardOpenOption.APPEND);
         at += n;
         Thread.sleep(r.nextInt(3));
       }
-      done.set(true);
-      refresher.join(30_000);
-      for (Thread t : readers) {
-        t.join(30_000);
-      }
-      if (!failures.isEmpty()) {
-        AssertionError e = new AssertionError(failures.size() + " thread(s) failed");
-        failures.forEach(e::addSuppressed);
-        throw e;
-      }
+      workers.stop();
       assertEquals(all.length, at, "everything written within the time bound");
       cm.refresh();
       try (ClawMetry fresh = open(home)) {
@@ -126,8 +92,7 @@ class ConcurrentReadsTest {
   void aDatabaseWrittenInWalModeWhileOneThreadRefreshes() throws Exception {
     Path home = TestHomes.exampleHomeCopy(tmp);
     Path db = home.resolve("agents/ops/agent/openclaw-agent.sqlite");
-    List<Throwable> failures = new CopyOnWriteArrayList<>();
-    AtomicBoolean done = new AtomicBoolean();
+    Workers workers = new Workers();
     try (java.sql.Connection w = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db)) {
       try (java.sql.Statement st = w.createStatement()) {
         st.execute("PRAGMA journal_mode=WAL"); // closed: an open statement would keep the writer from committing
@@ -142,34 +107,14 @@ class ConcurrentReadsTest {
       }
       try (ClawMetry cm = open(home)) {
         long start = cm.usage(Q).totals().tokens().total();
-        Thread refresher = new Thread(() -> {
-          try {
-            while (!done.get()) {
-              cm.refresh();
-            }
-          } catch (Throwable t) {
-            failures.add(t);
-          }
-        });
-        Thread reader = new Thread(() -> {
-          long last = start;
-          try {
-            while (!done.get()) {
-              long total = cm.usage(Q).totals().tokens().total();
-              assertTrue(total >= last, "went back from " + last + " to " + total);
-              last = total;
-              cm.sessions();
-              cm.overview(ZoneOffset.UTC);
-            }
-          } catch (Throwable t) {
-            failures.add(t);
-          }
-        });
-        refresher.start();
-        reader.start();
+        workers.repeat(cm::refresh);
+        workers.repeat(reader(cm, start, () -> {
+          cm.sessions();
+          cm.overview(ZoneOffset.UTC);
+        }));
         try (java.sql.PreparedStatement ps = w.prepareStatement(
             "INSERT INTO transcript_events(session_id, seq, event_json, created_at) VALUES (?,?,?,?)")) {
-          for (int i = 0; i < 200 && failures.isEmpty(); i++) {
+          for (int i = 0; i < 200 && !workers.failed(); i++) {
             ps.setString(1, sessionId);
             ps.setLong(2, ++seq);
             ps.setString(3, assistant(String.format("0b1e7c1a-0000-4000-8000-%012d", i),
@@ -178,19 +123,60 @@ class ConcurrentReadsTest {
             ps.executeUpdate();
           }
         }
-        done.set(true);
-        refresher.join(30_000);
-        reader.join(30_000);
-        if (!failures.isEmpty()) {
-          AssertionError e = new AssertionError(failures.size() + " thread(s) failed");
-          failures.forEach(e::addSuppressed);
-          throw e;
-        }
+        workers.stop();
         cm.refresh();
         try (ClawMetry fresh = open(home)) {
           assertEquals(fresh.usage(Q).rows(), cm.usage(Q).rows());
         }
         assertEquals(start + 200 * 110 + (199 * 200 / 2), cm.usage(Q).totals().tokens().total());
+      }
+    }
+  }
+
+  /** A reader's step: the token total it sees only grows; then {@code more}. */
+  private static Runnable reader(ClawMetry cm, long start, Runnable more) {
+    long[] last = {start};
+    return () -> {
+      long total = cm.usage(Q).totals().tokens().total();
+      assertTrue(total >= last[0], "went back from " + last[0] + " to " + total);
+      last[0] = total;
+      more.run();
+    };
+  }
+
+  /** Threads that repeat a step until stopped; {@link #stop} throws what any of them threw. */
+  private static final class Workers {
+    private final AtomicBoolean done = new AtomicBoolean();
+    private final List<Throwable> failures = new CopyOnWriteArrayList<>();
+    private final List<Thread> threads = new java.util.ArrayList<>();
+
+    void repeat(Runnable step) {
+      Thread t = new Thread(() -> {
+        try {
+          while (!done.get()) {
+            step.run();
+          }
+        } catch (Throwable e) {
+          failures.add(e);
+        }
+      });
+      threads.add(t);
+      t.start();
+    }
+
+    boolean failed() {
+      return !failures.isEmpty();
+    }
+
+    void stop() throws InterruptedException {
+      done.set(true);
+      for (Thread t : threads) {
+        t.join(30_000);
+      }
+      if (failed()) {
+        AssertionError e = new AssertionError(failures.size() + " thread(s) failed");
+        failures.forEach(e::addSuppressed);
+        throw e;
       }
     }
   }

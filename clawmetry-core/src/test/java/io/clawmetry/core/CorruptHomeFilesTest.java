@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.clawmetry.api.ClawMetry;
-import io.clawmetry.api.CronJob;
-import io.clawmetry.api.SessionInfo;
 import io.clawmetry.api.TokenCounts;
-import io.clawmetry.api.UsageQuery;
-import io.clawmetry.core.discovery.Environment;
+import io.clawmetry.core.testing.EveryReport;
 import io.clawmetry.core.testing.TestHomes;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,28 +69,11 @@ class CorruptHomeFilesTest {
   private static TokenCounts intactTotals;
 
   private TokenCounts everyReport(Path home) throws Exception {
-    try (ClawMetry cm =
-        ClawMetryBuilder.create()
-            .environment(Environment.of(Map.of(), tmp.resolve("user-home")))
-            .stateDir(home)
-            .build()) {
-      cm.home();
-      for (SessionInfo s : cm.sessions().items()) {
-        cm.transcript(s.key());
-        cm.session(s.sessionId());
-      }
-      cm.subagents();
-      cm.subagentTree();
-      for (CronJob j : cm.crons().items()) {
-        cm.cronRuns(j.id());
-      }
-      cm.overview(ZoneOffset.UTC);
-      cm.gateway().status(); // built from the configuration; never connects here
-      cm.refresh();
-      cm.warnings();
-      return cm.usage(UsageQuery.daily(ZoneOffset.UTC)).totals().tokens();
+    try (ClawMetry cm = EveryReport.open(home, tmp.resolve("user-home"))) {
+      return EveryReport.run(cm);
     }
   }
+
 
   private TokenCounts intact() throws Exception {
     if (intactTotals == null) {

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.clawmetry.api.ClawMetry;
-import io.clawmetry.api.CronJob;
-import io.clawmetry.api.SessionInfo;
-import io.clawmetry.core.discovery.Environment;
+import io.clawmetry.core.testing.EveryReport;
 import io.clawmetry.core.testing.TestHomes;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,22 +50,9 @@ class ReadOnlyGuaranteeTest {
   private void check(Path home) throws Exception {
     makeReadOnly(home);
     Map<String, String> before = snapshot(home);
-    try (ClawMetry cm =
-        ClawMetryBuilder.create()
-            .environment(Environment.of(Map.of(), tmp.resolve("user-home")))
-            .stateDir(home)
-            .build()) {
-      cm.home();
-      for (SessionInfo s : cm.sessions().items()) {
-        cm.transcript(s.key());
-        cm.session(s.sessionId());
-      }
-      cm.subagents();
-      for (CronJob j : cm.crons().items()) {
-        cm.cronRuns(j.id());
-      }
+    try (ClawMetry cm = EveryReport.open(home, tmp.resolve("user-home"))) {
+      EveryReport.run(cm);
       assertFalse(cm.sessions().items().isEmpty(), "the home has sessions");
-      cm.warnings();
     }
     assertEquals(before, snapshot(home));
   }

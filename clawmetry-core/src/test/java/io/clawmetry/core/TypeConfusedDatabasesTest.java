@@ -1,10 +1,7 @@
 package io.clawmetry.core;
 
 import io.clawmetry.api.ClawMetry;
-import io.clawmetry.api.CronJob;
-import io.clawmetry.api.SessionInfo;
-import io.clawmetry.api.UsageQuery;
-import io.clawmetry.core.discovery.Environment;
+import io.clawmetry.core.testing.EveryReport;
 import io.clawmetry.core.testing.TestHomes;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,10 +9,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,25 +51,8 @@ class TypeConfusedDatabasesTest {
   void everyReportSurvivesCellsOfTheWrongType(String db, long seed) throws Exception {
     Path home = TestHomes.copyTree(TestHomes.exampleHome(), tmp.resolve("home"));
     List<String> changes = confuse(home.resolve(db), new Random(seed * 31 + db.hashCode()));
-    try (ClawMetry cm =
-        ClawMetryBuilder.create()
-            .environment(Environment.of(Map.of(), tmp.resolve("user-home")))
-            .stateDir(home)
-            .build()) {
-      cm.home();
-      for (SessionInfo s : cm.sessions().items()) {
-        cm.transcript(s.key());
-        cm.session(s.sessionId());
-      }
-      cm.subagents();
-      cm.subagentTree();
-      for (CronJob j : cm.crons().items()) {
-        cm.cronRuns(j.id());
-      }
-      cm.overview(ZoneOffset.UTC);
-      cm.gateway().status(); // built from the configuration; never connects here
-      cm.usage(UsageQuery.daily(ZoneOffset.UTC));
-      cm.warnings();
+    try (ClawMetry cm = EveryReport.open(home, tmp.resolve("user-home"))) {
+      EveryReport.run(cm);
     } catch (Throwable t) {
       throw new AssertionError("seed " + seed + ", " + db + ": " + changes, t);
     }

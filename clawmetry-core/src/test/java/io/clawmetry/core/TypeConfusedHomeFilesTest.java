@@ -7,17 +7,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clawmetry.api.ClawMetry;
-import io.clawmetry.api.CronJob;
-import io.clawmetry.api.SessionInfo;
 import io.clawmetry.api.TokenCounts;
-import io.clawmetry.api.UsageQuery;
-import io.clawmetry.core.discovery.Environment;
 import io.clawmetry.core.json.Json;
+import io.clawmetry.core.testing.EveryReport;
 import io.clawmetry.core.testing.TestHomes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -67,27 +63,11 @@ class TypeConfusedHomeFilesTest {
   }
 
   private TokenCounts everyReport(Path home) throws Exception {
-    try (ClawMetry cm =
-        ClawMetryBuilder.create()
-            .environment(Environment.of(Map.of(), tmp.resolve("user-home")))
-            .stateDir(home)
-            .build()) {
-      cm.home();
-      for (SessionInfo s : cm.sessions().items()) {
-        cm.transcript(s.key());
-        cm.session(s.sessionId());
-      }
-      cm.subagents();
-      cm.subagentTree();
-      for (CronJob j : cm.crons().items()) {
-        cm.cronRuns(j.id());
-      }
-      cm.overview(ZoneOffset.UTC);
-      cm.gateway().status(); // built from the configuration; never connects here
-      cm.warnings();
-      return cm.usage(UsageQuery.daily(ZoneOffset.UTC)).totals().tokens();
+    try (ClawMetry cm = EveryReport.open(home, tmp.resolve("user-home"))) {
+      return EveryReport.run(cm);
     }
   }
+
 
   @ParameterizedTest(name = "{0} seed {1}")
   @MethodSource("cases")

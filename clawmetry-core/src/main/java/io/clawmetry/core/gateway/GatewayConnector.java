@@ -65,10 +65,8 @@ public final class GatewayConnector {
     GatewayTlsPin configured = urlOverride == null ? s.tlsPin() : null;
     if (tlsFingerprint != null) {
       b.tlsFingerprint(tlsFingerprint);
-    } else if (configured != null && configured.fingerprint() == null && configured.certificateFile() == null) {
-      configuredPin(b, configured); // invalid: refused whatever the scheme, as OpenClaw
-    } else if (configured != null && "wss".equals(url.getScheme())) {
-      configuredPin(b, configured); // as OpenClaw: a valid configured pin applies to a TLS connection only
+    } else if (configured != null && (invalid(configured) || "wss".equals(url.getScheme()))) {
+      configuredPin(b, configured); // as OpenClaw: a valid pin applies to TLS only, an invalid one refuses any URL
     }
     if (tokenOverride != null) {
       return b.token(tokenOverride);
@@ -83,6 +81,10 @@ public final class GatewayConnector {
       }
     }
     return b;
+  }
+
+  private static boolean invalid(GatewayTlsPin pin) {
+    return pin.certificateFile() == null && pin.fingerprint() == null;
   }
 
   private static void configuredPin(GatewayClient.Builder b, GatewayTlsPin pin) {

@@ -37,9 +37,4 @@ record TlsPinSource(String fingerprint, Path certificateFile) {
       return null;
     }
   }
-
-  /** For messages: the fixed fingerprint, or the certificate file. */
-  String describe() {
-    return fingerprint != null ? "sha256:" + fingerprint : "the certificate in " + certificateFile;
-  }
 }
