@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,7 +39,7 @@ import picocli.CommandLine.ParentCommand;
     description = "Cron jobs: file data merged with the live gateway state (next run, last status, errors).",
     subcommands = {
       CronsCommand.Runs.class, CronsCommand.Enable.class, CronsCommand.Disable.class, CronsCommand.Run.class,
-      CronsCommand.Remove.class, CronsCommand.Edit.class, CronsCommand.Add.class
+      CronsCommand.Remove.class, CronsCommand.Edit.class, CronsCommand.Add.class, HelpCommand.class
     })
 final class CronsCommand implements Callable<Integer> {
 

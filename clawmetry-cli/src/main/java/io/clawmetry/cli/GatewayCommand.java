@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "gateway",
     description = "The live OpenClaw gateway (WebSocket protocol, read-only).",
-    subcommands = {GatewayCommand.Status.class})
+    subcommands = {GatewayCommand.Status.class, HelpCommand.class})
 final class GatewayCommand implements Runnable {
 
   @ParentCommand RootCommand root;

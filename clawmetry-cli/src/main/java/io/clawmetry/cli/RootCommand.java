@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -17,6 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "clawmetry",
     mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT, // -h/--help (and -V) on every command, as the usage errors promise
+    subcommands = HelpCommand.class,
     versionProvider = VersionProvider.class,
     description = "A read-only observer of an OpenClaw installation: sessions, transcripts, usage, cost, crons.")
 final class RootCommand implements Runnable {
