@@ -4,6 +4,11 @@ package io.clawmetry.api;
 public enum WarningKind {
   /** Lines that are not valid JSON objects. */
   MALFORMED_LINE,
+  /**
+   * A transcript's last line without a newline that is not complete JSON (yet): it is read once it is complete (a last
+   * line that is complete JSON is read without its newline).
+   */
+  INCOMPLETE_LINE,
   /** Bytes that are not valid UTF-8. */
   INVALID_UTF8,
   /** A line longer than the reader accepts. */

@@ -128,6 +128,15 @@ final class DefaultClawMetry implements ClawMetry {
               + layout.stateDir().origin()
               + "); pass --home DIR or set OPENCLAW_STATE_DIR");
     }
+    if (!layout.hasOpenClawData()) {
+      throw new HomeNotFoundException(
+          "no OpenClaw data in "
+              + layout.stateDir().value()
+              + " ("
+              + layout.stateDir().origin()
+              + "): no openclaw.json, agents/, sessions/, state/openclaw.sqlite or cron/jobs.json;"
+              + " pass the OpenClaw state dir with --home DIR or set OPENCLAW_STATE_DIR");
+    }
     return new DefaultClawMetry(layout, env, clock, pricing, watchFiles, cacheDir);
   }
 

@@ -71,6 +71,10 @@ final class AgentResolver {
       }
       note(foundIn, e.agentId(), "state database");
     }
+    if (Files.isDirectory(stateDir.resolve("sessions"))) {
+      // the flat pre-agent sessions dir belongs to the default agent, even when no agents dir was ever made
+      note(foundIn, cfg.defaultAgentId(), "legacy sessions dir");
+    }
     Path mainOverride = mainAgentDirOverride();
     if (mainOverride != null && Files.isDirectory(mainOverride)) {
       note(foundIn, MAIN, "env " + mainOverrideName());

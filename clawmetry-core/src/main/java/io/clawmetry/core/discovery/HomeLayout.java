@@ -5,6 +5,7 @@ import io.clawmetry.api.Resolved;
 import io.clawmetry.api.Warning;
 import io.clawmetry.core.config.OpenClawConfig;
 import io.clawmetry.core.config.Secret;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
@@ -61,6 +62,19 @@ public record HomeLayout(
     agents = List.copyOf(agents);
     notFound = List.copyOf(notFound);
     warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * Whether anything of OpenClaw was found: a configuration file, an agent (a dir, a configured or registered one), the
+   * flat pre-agent sessions dir, the state database or a cron store. A directory without any of these is not a home
+   * (a mistyped {@code --home}, a folder of copied files), even a fresh install has its configuration.
+   */
+  public boolean hasOpenClawData() {
+    return Files.isRegularFile(configFile())
+        || !agents.isEmpty()
+        || legacySessionsDir != null
+        || stateDatabase != null
+        || Files.isRegularFile(cronStoreFile);
   }
 
   /** The state dir as a path. */

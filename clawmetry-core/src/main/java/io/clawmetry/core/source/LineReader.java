@@ -22,9 +22,11 @@ import java.util.Arrays;
  * Reads a JSONL stream from a byte offset and hands over complete lines with their 1-based number and byte range.
  *
  * <ul>
- *   <li>A last line without {@code '\n'} is held back for live files (it may be half-written) and accepted for closed
- *       archives when it is complete JSON; the returned {@link Position} points after the last line consumed, so the
- *       next call resumes there.
+ *   <li>A last line without {@code '\n'} is accepted when it is complete JSON (a file whose writer stopped without a
+ *       final newline, or a closed archive) and otherwise held back (it may be half-written; {@link #heldBack()} says
+ *       how many bytes); the returned {@link Position} points after the last line consumed, so the next call resumes
+ *       there. When a newline is appended after such a line later, that newline ends it: it is not a line of its own
+ *       (line numbers stay those of a read from the start).
  *   <li>Invalid UTF-8 is decoded with replacement characters and reported once per source ({@link
  *       WarningKind#INVALID_UTF8}, with a count and the first line).
  *   <li>A line longer than {@link #MAX_MATERIALISED_LINE} bytes is never turned into a String: {@code
@@ -73,6 +75,7 @@ public final class LineReader {
   private int firstBuffer = LineInput.MAX_INITIAL_BUFFER;
   private LineInput.LineEndFinder finder;
   private LongLineReducer longLines;
+  private long heldBack;
 
   /**
    * @param source the file name used in warnings
@@ -224,44 +227,69 @@ public final class LineReader {
   public Position readRaw(Path file, Position from, RawLineSink sink) throws IOException {
     try (SeekableByteChannel ch = Files.newByteChannel(file, StandardOpenOption.READ)) {
       int expected = firstBuffer; // from the start: no size and no seek (two system calls per file fewer)
+      boolean midLine = false;
       if (from.offset() > 0) {
         long size = ch.size();
+        heldBack = 0;
         if (from.offset() > size) {
           return from; // the file shrank: the caller decides to re-read from the start
         }
-        ch.position(from.offset());
+        midLine = !followsNewline(ch, from.offset());
         expected = (int) Math.min(size - from.offset() + 1, firstBuffer);
       }
-      return readRaw(new LineInput(Channels.newInputStream(ch), expected).withFinder(finder), from, sink);
+      return readRaw(new LineInput(Channels.newInputStream(ch), expected).withFinder(finder), from, midLine, sink);
     }
+  }
+
+  /**
+   * How many bytes the last read left unread at the end of its input: a last line without newline that is not
+   * complete JSON (yet). Zero when everything was read or when the reader stopped early on the sink's request.
+   */
+  public long heldBack() {
+    return heldBack;
+  }
+
+  /** Whether the byte before {@code offset} is a newline (else an earlier read accepted a line without one); seeks to it. */
+  private static boolean followsNewline(SeekableByteChannel ch, long offset) throws IOException {
+    ch.position(offset - 1);
+    ByteBuffer one = ByteBuffer.allocate(1);
+    while (one.hasRemaining() && ch.read(one) >= 0) {
+      // a regular file gives its byte in one read
+    }
+    ch.position(offset);
+    return one.position() == 1 && one.get(0) == '\n';
   }
 
   /** {@link #read(InputStream, Position, LineSink)} handing over lines as bytes (no String per line). */
   public Position readRaw(InputStream in, Position from, RawLineSink sink) throws IOException {
-    return readRaw(new LineInput(in, firstBuffer).withFinder(finder), from, sink);
+    return readRaw(new LineInput(in, firstBuffer).withFinder(finder), from, false, sink);
   }
 
-  private Position readRaw(LineInput input, Position from, RawLineSink sink) throws IOException {
+  private Position readRaw(LineInput input, Position from, boolean midLine, RawLineSink sink) throws IOException {
+    heldBack = 0;
     try {
-      return readLines(input, from, sink);
+      return readLines(input, from, midLine, sink);
     } finally {
       input.release();
     }
   }
 
-  private Position readLines(LineInput input, Position from, RawLineSink sink) throws IOException {
+  private Position readLines(LineInput input, Position from, boolean midLine, RawLineSink sink) throws IOException {
     RawLine raw = new RawLine();
     long lineStart = from.offset();
     long lineNo = from.nextLineNumber();
+    boolean first = true;
     while (true) {
       LineInput.Stop stop = input.nextLine(MAX_MATERIALISED_LINE + 1);
       byte[] buf = input.buffer();
       int off = input.lineOffset();
       int n = input.lineLength();
       if (stop == LineInput.Stop.LIMIT) {
+        first = false;
         LongLine longLine = readLongLine(input, Arrays.copyOfRange(buf, off, off + n));
         long lineEnd = lineStart + longLine.bytes() + (longLine.terminated() ? 1 : 0);
         if (!longLine.terminated() && !closed) {
+          heldBack = longLine.bytes();
           return new Position(lineStart, lineNo); // half-written: resume here next time
         }
         if (longLines == null) {
@@ -288,14 +316,22 @@ public final class LineReader {
         continue;
       }
       if (stop == LineInput.Stop.EOF) {
-        if (n > 0 && closed && (isBlank(buf, off, n) || LongLineExtractor.isCompleteJson(buf, off, n))) {
+        if (n > 0 && ((closed && isBlank(buf, off, n)) || LongLineExtractor.isCompleteJson(buf, off, n))) {
           long lineEnd = lineStart + n;
           deliver(raw, buf, off, n, lineNo, lineStart, lineEnd, sink);
           return new Position(lineEnd, lineNo + 1);
         }
+        heldBack = isBlank(buf, off, n) ? 0 : n;
         return new Position(lineStart, lineNo); // nothing, or a half-written line held back
       }
       long lineEnd = lineStart + n + 1;
+      if (first && midLine && isBlank(buf, off, n)) {
+        // the newline (and whitespace) that ends a line an earlier read took without one: not a line of its own
+        lineStart = lineEnd;
+        first = false;
+        continue;
+      }
+      first = false;
       boolean go = deliver(raw, buf, off, n, lineNo, lineStart, lineEnd, sink);
       lineNo++;
       lineStart = lineEnd;

@@ -22,11 +22,25 @@ public final class TranscriptFileReader {
 
   private final Warnings warnings;
   private final EventParser parser;
+  private io.clawmetry.api.Warning incompleteTail;
 
   /** @param warnings where problems go */
   public TranscriptFileReader(Warnings warnings) {
     this.warnings = warnings;
     this.parser = new EventParser(warnings);
+  }
+
+  /** Where this reader's problems go. */
+  public Warnings warnings() {
+    return warnings;
+  }
+
+  /**
+   * The {@link WarningKind#INCOMPLETE_LINE} warning of the last plain file read (also recorded in {@link #warnings()}),
+   * or null when its end was complete or written to too recently to tell.
+   */
+  public io.clawmetry.api.Warning incompleteTail() {
+    return incompleteTail;
   }
 
   /** A fresh parsing state for {@code file} (its name gives the fallback session id until the header is read). */
@@ -66,6 +80,7 @@ public final class TranscriptFileReader {
       Consumer<TranscriptEvent> sink,
       Mode mode) {
     String source = file.path().toString();
+    incompleteTail = null;
     LineReader reader = new LineReader(source, file.closed(), warnings);
     if (mode == Mode.WITHOUT_CONTENT) {
       reader.findingLineEndsWhileParsing();
@@ -80,7 +95,9 @@ public final class TranscriptFileReader {
         };
     try {
       if (!file.compressed()) {
-        return reader.readRaw(file.path(), from, lines);
+        LineReader.Position end = reader.readRaw(file.path(), from, lines);
+        reportTail(file, end, reader.heldBack());
+        return end;
       }
       try (InputStream in = zstd(file)) {
         in.skipNBytes(from.offset());
@@ -90,6 +107,29 @@ public final class TranscriptFileReader {
       report(file, reached[0], e);
       return reached[0];
     }
+  }
+
+  /**
+   * A live file's last line without newline that is not complete JSON is held back until it is. Say so (OpenClaw
+   * writes a line in one append, so a reader seldom meets one mid-write; a file that ends in one was cut short): the
+   * warning describes the file's end as it is now, and the next read of the file replaces or clears it.
+   */
+  private void reportTail(TranscriptFile file, LineReader.Position end, long bytes) {
+    String source = file.path().toString();
+    if (bytes <= 0) {
+      incompleteTail = null;
+      warnings.remove(WarningKind.INCOMPLETE_LINE, source);
+      return;
+    }
+    incompleteTail =
+        new io.clawmetry.api.Warning(
+            WarningKind.INCOMPLETE_LINE,
+            source,
+            1,
+            "line " + end.nextLineNumber(),
+            "the last line (" + bytes + " bytes) has no newline and is not complete JSON (yet): not counted until it"
+                + " is complete");
+    warnings.set(incompleteTail.kind(), source, incompleteTail.firstPosition(), incompleteTail.message());
   }
 
   /**

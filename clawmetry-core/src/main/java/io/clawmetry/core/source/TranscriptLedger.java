@@ -304,19 +304,42 @@ public final class TranscriptLedger<T> implements AutoCloseable {
             ? READ_AHEAD_LIMIT / 4 : READ_AHEAD_LIMIT),
         p -> {
           List<TranscriptEvent> events = new ArrayList<>();
-          LineReader.Position to = read(p, events::add);
-          return new Read(p, to, events);
+          TranscriptFileReader reader = new TranscriptFileReader(new Warnings());
+          LineReader.Position to = read(reader, p, events::add);
+          return new Read(p, to, events, reader);
         },
         r -> {
           SourceRef ref = r.pending().cursor().file.ref();
           r.events().forEach(e -> accept(e, ref));
+          takeWarnings(r.reader(), r.pending());
           bytes[0] += advance(r.pending(), r.to());
         },
         p -> {
           SourceRef ref = p.cursor().file.ref();
-          bytes[0] += advance(p, read(p, e -> accept(e, ref)));
+          TranscriptFileReader reader = new TranscriptFileReader(new Warnings());
+          bytes[0] += advance(p, read(reader, p, e -> accept(e, ref)));
+          takeWarnings(reader, p);
         });
     return bytes[0];
+  }
+
+  /**
+   * Adds what the read of one file reported, in file order (the pool finishes files in any order; the warnings come
+   * out the same every time). An incomplete last line is the file's current state: it replaces or clears the one
+   * reported before.
+   */
+  private void takeWarnings(TranscriptFileReader reader, Pending p) {
+    for (io.clawmetry.api.Warning w : reader.warnings().list()) {
+      if (w.kind() != io.clawmetry.api.WarningKind.INCOMPLETE_LINE) {
+        warnings.add(w.kind(), w.source(), w.count(), w.firstPosition(), w.message());
+      }
+    }
+    io.clawmetry.api.Warning tail = reader.incompleteTail();
+    if (tail != null) {
+      warnings.set(tail.kind(), tail.source(), tail.firstPosition(), tail.message());
+    } else if (!p.cursor().file.compressed()) {
+      warnings.remove(io.clawmetry.api.WarningKind.INCOMPLETE_LINE, p.cursor().file.path().toString());
+    }
   }
 
   /** Stops watching the directories (a ledger no longer refreshed should be closed). */
@@ -338,13 +361,14 @@ public final class TranscriptLedger<T> implements AutoCloseable {
   /** A file with bytes not read yet. */
   private record Pending(Cursor cursor, BasicFileAttributes attributes) {}
 
-  /** What a pool thread read of a file. */
-  private record Read(Pending pending, LineReader.Position to, List<TranscriptEvent> events) {}
+  /** What a pool thread read of a file (the reader holds what it reported). */
+  private record Read(Pending pending, LineReader.Position to, List<TranscriptEvent> events, TranscriptFileReader reader) {}
 
-  /** Reads a file from its cursor on (any thread: each file has its own cursor and parsing state). */
-  private LineReader.Position read(Pending p, java.util.function.Consumer<TranscriptEvent> sink) {
+  /** Reads a file from its cursor on (any thread: each file has its own cursor, parsing state and reader). */
+  private static LineReader.Position read(
+      TranscriptFileReader reader, Pending p, java.util.function.Consumer<TranscriptEvent> sink) {
     Cursor c = p.cursor();
-    return new TranscriptFileReader(warnings).readWithoutContent(c.file, c.position, c.state, sink);
+    return reader.readWithoutContent(c.file, c.position, c.state, sink);
   }
 
   /** Moves a file's cursor past what was read; returns the bytes read. */
@@ -383,11 +407,16 @@ public final class TranscriptLedger<T> implements AutoCloseable {
 
   /**
    * The warnings of everything read (each line once), with those of the sources' current state (the last listing and
-   * database read): a new collection, for the thread that refreshes.
+   * database read): a new collection, for the thread that refreshes. Those of what was read come by source, then
+   * kind: the same order however the reading went (one cold read, or pieces over many refreshes and runs).
    */
   public Warnings warnings() {
     Warnings all = new Warnings();
-    all.addAll(warnings);
+    all.addAll(
+        warnings.list().stream()
+            .sorted(java.util.Comparator.comparing(io.clawmetry.api.Warning::source)
+                .thenComparing(io.clawmetry.api.Warning::kind))
+            .toList());
     all.addAll(listingWarnings);
     all.addAll(databaseWarnings);
     return all;

@@ -77,6 +77,21 @@ public final class Warnings {
     }
   }
 
+  /**
+   * Records a warning about the current state of {@code source}: it replaces what was recorded of {@code kind} there,
+   * in the same place of the order, as one occurrence.
+   */
+  public synchronized void set(WarningKind kind, String source, String position, String message) {
+    Entry e = new Entry(position == null ? "" : position, message);
+    e.count = 1;
+    entries.put(new Key(kind, source), e);
+  }
+
+  /** Forgets what was recorded of {@code kind} in {@code source} (a warning about a state that is gone). */
+  public synchronized void remove(WarningKind kind, String source) {
+    entries.remove(new Key(kind, source));
+  }
+
   /** Whether nothing was recorded. */
   public synchronized boolean isEmpty() {
     return entries.isEmpty();

@@ -82,12 +82,51 @@ class LineReaderTest {
   }
 
   @Test
-  void closedArchiveAcceptsCompleteFinalLineWithoutNewline() throws IOException {
+  void aCompleteFinalLineWithoutNewlineIsReadInArchivesAndLiveFiles() throws IOException {
     byte[] b = (HEADER + "\n{\"x\":1}").getBytes(StandardCharsets.UTF_8);
     assertEquals(2, lines(b, true, new Warnings()).size());
-    assertEquals(1, lines(b, false, new Warnings()).size());
+    assertEquals(2, lines(b, false, new Warnings()).size(), "a writer that stopped without a final newline");
     byte[] cut = (HEADER + "\n{\"x\":").getBytes(StandardCharsets.UTF_8);
     assertEquals(1, lines(cut, true, new Warnings()).size(), "an incomplete final line is not JSON");
+    assertEquals(1, lines(cut, false, new Warnings()).size());
+  }
+
+  @Test
+  void theNewlineAppendedAfterALineReadWithoutOneIsNotALineOfItsOwn() throws IOException {
+    Path f = tmp.resolve("s1.jsonl");
+    String a1 = assistant("a1", "one");
+    String a2 = assistant("a2", "two");
+    Files.writeString(f, HEADER + "\n" + a1);
+    Warnings w = new Warnings();
+    LineReader reader = new LineReader(f.toString(), false, w);
+    List<LineReader.Line> got = new ArrayList<>();
+    LineReader.Position p = reader.read(f, LineReader.Position.START, got::add);
+    assertEquals(List.of(1L, 2L), got.stream().map(LineReader.Line::number).toList());
+    assertEquals(new LineReader.Position(Files.size(f), 3), p);
+    assertEquals(0, reader.heldBack());
+    Files.writeString(f, "\r\n" + a2 + "\n", StandardOpenOption.APPEND);
+    p = reader.read(f, p, got::add);
+    List<LineReader.Line> fresh = new ArrayList<>();
+    new LineReader(f.toString(), false, w).read(f, LineReader.Position.START, fresh::add);
+    assertEquals(fresh.get(2), got.get(2), "the same line 3 as a read from the start");
+    assertEquals(3, got.size());
+    assertEquals(new LineReader.Position(Files.size(f), 4), p);
+    assertTrue(w.isEmpty(), () -> w.list().toString());
+  }
+
+  @Test
+  void heldBackSaysHowManyBytesWaitForTheirNewline() throws IOException {
+    Path f = tmp.resolve("s1.jsonl");
+    String a1 = assistant("a1", "one");
+    Files.writeString(f, HEADER + "\n" + a1.substring(0, 30));
+    LineReader reader = new LineReader(f.toString(), false, new Warnings());
+    LineReader.Position p = reader.read(f, LineReader.Position.START, l -> true);
+    assertEquals(30, reader.heldBack());
+    Files.writeString(f, a1.substring(30) + "\n  ", StandardOpenOption.APPEND);
+    List<LineReader.Line> got = new ArrayList<>();
+    p = reader.read(f, p, got::add);
+    assertEquals(a1, got.get(0).text());
+    assertEquals(0, reader.heldBack(), "trailing blanks wait for nothing");
   }
 
   @Test

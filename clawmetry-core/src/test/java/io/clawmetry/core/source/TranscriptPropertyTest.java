@@ -78,6 +78,43 @@ class TranscriptPropertyTest {
     Files.delete(same);
   }
 
+  /**
+   * A file cut just before the newline of any line (its writer stopped there, or the newline comes later): that last
+   * line is read without its newline, and the rest appended later (starting with that newline) gives exactly the
+   * events, line numbers included, of one read of the whole file.
+   */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void lastLineWithoutItsNewlineIsReadAndTheRestFollowsIncrementally(long seed) throws Exception {
+    TranscriptGenerator g = new TranscriptGenerator(seed * 31);
+    List<String> lines = g.transcript("sess-" + seed, 5 + g.nextInt(60), seed % 3 != 0);
+    byte[] all = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+    Path whole = Files.write(tmp.resolve("whole.jsonl"), all);
+    Warnings w = new Warnings();
+    List<TranscriptEvent> once = readAll(new TranscriptFile(whole, SourceKind.JSONL_TRANSCRIPT), w);
+    int lastLine = 1 + g.nextInt(lines.size()); // lines 1..lastLine are written, the last without its newline
+    int cut = String.join("\n", lines.subList(0, lastLine)).getBytes(StandardCharsets.UTF_8).length;
+    Path live = tmp.resolve("live.jsonl");
+    Files.write(live, java.util.Arrays.copyOfRange(all, 0, cut));
+    Files.delete(whole);
+    TranscriptFile liveFile = new TranscriptFile(live, SourceKind.JSONL_TRANSCRIPT);
+    TranscriptFileReader reader = new TranscriptFileReader(w);
+    StreamState state = TranscriptFileReader.newState(liveFile);
+    List<TranscriptEvent> parts = new ArrayList<>();
+    LineReader.Position p = reader.read(liveFile, LineReader.Position.START, state, parts::add);
+    assertEquals(new LineReader.Position(cut, lastLine + 1), p, "seed " + seed);
+    assertEquals(lastLine, parts.size(), "seed " + seed);
+    // in one piece or two (the newline alone first, then the rest)
+    int newlineFirst = g.nextInt(2) == 0 ? 1 : all.length - cut;
+    Files.write(live, java.util.Arrays.copyOfRange(all, cut, cut + newlineFirst), StandardOpenOption.APPEND);
+    p = reader.read(liveFile, p, state, parts::add);
+    Files.write(live, java.util.Arrays.copyOfRange(all, cut + newlineFirst, all.length), StandardOpenOption.APPEND);
+    p = reader.read(liveFile, p, state, parts::add);
+    assertEquals(new LineReader.Position(all.length, lines.size() + 1), p, "seed " + seed);
+    assertEquals(withOrigin(once, live), withOrigin(parts, live), "seed " + seed);
+    assertTrue(w.isEmpty(), () -> "seed " + seed + " " + w.list());
+  }
+
   /** The events with their origin path replaced (same file content read under another name). */
   private static List<String> withOrigin(List<TranscriptEvent> events, Path path) {
     List<String> out = new ArrayList<>();
