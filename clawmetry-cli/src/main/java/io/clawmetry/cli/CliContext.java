@@ -1,11 +1,19 @@
 package io.clawmetry.cli;
 
+import io.clawmetry.api.AgentInfo;
 import io.clawmetry.api.ClawMetry;
+import io.clawmetry.api.Home;
+import io.clawmetry.api.Warning;
+import io.clawmetry.api.WarningKind;
 import io.clawmetry.core.ClawMetryBuilder;
 import io.clawmetry.core.HomeNotFoundException;
 import io.clawmetry.core.discovery.Environment;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /** What every command needs: the output streams, the environment and a way to open the facade. */
 final class CliContext {
@@ -18,11 +26,18 @@ final class CliContext {
   /** Whether stderr is a terminal (progress lines are shown only then). */
   final boolean terminal;
 
-  CliContext(PrintWriter out, PrintWriter err, Environment env, boolean terminal) {
+  /** The terminal stdout is shown on, if any (tables fit their layout to it). */
+  final Terminal stdout;
+
+  /** The clock deciding "today" and "now" (tests fix it). */
+  Clock clock = Clock.systemDefaultZone();
+
+  CliContext(PrintWriter out, PrintWriter err, Environment env, boolean terminal, Terminal stdout) {
     this.out = out;
     this.err = err;
     this.env = env;
     this.terminal = terminal;
+    this.stdout = stdout;
   }
 
   /**
@@ -42,6 +57,61 @@ final class CliContext {
         err.print("\r\u001b[K");
         err.flush();
       }
+    }
+  }
+
+  /**
+   * A warning when {@code agent} (an {@code --agent} filter) is not an agent of the home, naming those there are;
+   * empty when {@code agent} is null or known. Such a filter is not an error: the report is empty, the exit code 0.
+   */
+  static Optional<Warning> unknownAgent(ClawMetry cm, String agent) {
+    if (agent == null) {
+      return Optional.empty();
+    }
+    Home home = cm.home();
+    List<String> ids = home.agents().stream().map(AgentInfo::id).sorted().toList();
+    if (ids.contains(agent)) {
+      return Optional.empty();
+    }
+    String message =
+        "no agent \"" + agent + "\" in this home; agents: " + (ids.isEmpty() ? "none" : String.join(", ", ids));
+    String source = Path.of(home.stateDir().value()).resolve("agents").toString() + "/" + agent;
+    return Optional.of(new Warning(WarningKind.MISSING, source, 1, "", message));
+  }
+
+  /**
+   * The layout of a table for stdout ({@code toStdout}) or a file, given the width of its full layout: compact when
+   * the width is below 100 columns, and on a terminal also when the full layout does not fit. The width is, on a
+   * terminal, {@code COLUMNS} when set, else what the terminal says, else 120; piped or in a file, {@code COLUMNS}
+   * when set, else 120 (never asking a terminal, so that the output does not depend on one).
+   */
+  boolean compact(int fullWidth, boolean toStdout) {
+    boolean terminal = toStdout && stdout.isTerminal();
+    OptionalInt columns = columnsVariable();
+    if (columns.isEmpty() && terminal) {
+      columns = stdout.columns();
+    }
+    int width = columns.orElse(DEFAULT_COLUMNS);
+    return width < COMPACT_BELOW || terminal && fullWidth > width;
+  }
+
+  /** The width assumed when none is known. */
+  static final int DEFAULT_COLUMNS = 120;
+
+  /** Tables are compact on screens narrower than this (the specification's rule). */
+  static final int COMPACT_BELOW = 100;
+
+  /** {@code COLUMNS} when it is a positive number. */
+  private OptionalInt columnsVariable() {
+    String c = env.get("COLUMNS");
+    if (c == null) {
+      return OptionalInt.empty();
+    }
+    try {
+      int n = Integer.parseInt(c.trim());
+      return n > 0 ? OptionalInt.of(n) : OptionalInt.empty();
+    } catch (NumberFormatException e) {
+      return OptionalInt.empty();
     }
   }
 
@@ -80,6 +150,7 @@ final class CliContext {
       return ClawMetryBuilder.create()
           .watchFiles(watchFiles)
           .environment(env)
+          .clock(clock)
           .stateDir(home != null ? home : defaultHome)
           .pricingOverrides(pricing == null ? null : pricing.overrides)
           .pricingFile(pricing == null ? null : pricing.litellm)

@@ -26,7 +26,7 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    int code = run(args, out, err, Environment.system(), System.console() != null);
+    int code = run(args, out, err, Environment.system(), System.console() != null, Terminal.system());
     out.flush();
     err.flush();
     System.exit(code);
@@ -42,7 +42,23 @@ public final class Main {
    * where long reads show a progress line.
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err, Environment env, boolean terminal) {
-    CommandLine cl = new CommandLine(new RootCommand(new CliContext(out, err, env, terminal)));
+    return run(args, out, err, env, terminal, Terminal.NONE);
+  }
+
+  /**
+   * As {@link #run(String[], PrintWriter, PrintWriter, Environment, boolean)}; {@code stdout} is the terminal standard
+   * output is shown on ({@link Terminal#NONE} when it is piped or redirected), to which tables fit their layout.
+   */
+  public static int run(
+      String[] args, PrintWriter out, PrintWriter err, Environment env, boolean terminal, Terminal stdout) {
+    return run(args, new CliContext(out, err, env, terminal, stdout));
+  }
+
+  /** Runs the CLI in-process with this context (tests set its clock). */
+  static int run(String[] args, CliContext ctx) {
+    PrintWriter out = ctx.out;
+    PrintWriter err = ctx.err;
+    CommandLine cl = new CommandLine(new RootCommand(ctx));
     for (Class<?> sub : RootCommand.subcommandsFor(args)) {
       cl.addSubcommand(sub); // before the settings below, which apply to the subcommands present
     }

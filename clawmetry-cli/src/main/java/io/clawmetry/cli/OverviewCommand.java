@@ -61,11 +61,13 @@ final class OverviewCommand implements Callable<Integer> {
       if (o.topModels().isEmpty()) {
         out.println("    none");
       }
+      TextTable models = new TextTable("", ">", ">"); // printed without its (empty) header
       for (UsageLine l : o.topModels()) {
-        out.println("    " + TextTable.sanitize((l.provider() == null ? "" : l.provider() + "/") + l.model())
-            + "  " + UsageCommand.money(l.cost()) + String.format(Locale.ROOT, "  %,d calls", l.calls()));
+        models.row((l.provider() == null ? "" : l.provider() + "/") + l.model(), UsageCommand.money(l.cost()),
+            String.format(Locale.ROOT, "%,d calls", l.calls()));
       }
-      out.println("  Failing crons     " + (o.failingCrons().isEmpty() ? "none" : ""));
+      models.rowLines().forEach(line -> out.println("    " + line));
+      out.println("  Failing crons     " + (o.failingCrons().isEmpty() ? "none" : o.failingCrons().size()));
       for (CronJob j : o.failingCrons()) {
         out.println("    " + TextTable.sanitize(j.name()) + " (" + j.id() + "): " + j.state().lastStatus()
             + ", " + j.state().consecutiveErrors() + " consecutive errors"

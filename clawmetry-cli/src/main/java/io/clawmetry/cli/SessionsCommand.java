@@ -6,10 +6,13 @@ import io.clawmetry.api.ClawMetry;
 import io.clawmetry.api.Report;
 import io.clawmetry.api.SessionInfo;
 import io.clawmetry.api.SessionKind;
+import io.clawmetry.api.Warning;
 import io.clawmetry.core.view.JsonViews;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -24,7 +27,10 @@ final class SessionsCommand implements Callable<Integer> {
   @ParentCommand RootCommand root;
   @Mixin HomeOption home;
 
-  @Option(names = "--agent", paramLabel = "ID", description = "Only this agent.")
+  @Option(
+      names = "--agent",
+      paramLabel = "ID",
+      description = "Only this agent (an id the home does not have: a warning on stderr, no sessions, exit 0).")
   String agent;
 
   @Option(
@@ -46,14 +52,18 @@ final class SessionsCommand implements Callable<Integer> {
               .filter(s -> kind == null || kind == s.kind())
               .collect(Collectors.toList());
       PrintWriter out = root.ctx.out;
+      Optional<Warning> unknownAgent = CliContext.unknownAgent(cm, agent);
       if (json) {
         ObjectNode o = JsonViews.object();
         ArrayNode a = o.putArray("sessions");
         rows.forEach(s -> a.add(JsonViews.session(s)));
-        o.set("warnings", JsonViews.warnings(report.warnings()));
+        List<Warning> warnings = new ArrayList<>(report.warnings());
+        unknownAgent.ifPresent(w -> warnings.add(0, w));
+        o.set("warnings", JsonViews.warnings(warnings));
         out.println(JsonViews.write(o, true));
         return Main.OK;
       }
+      unknownAgent.ifPresent(w -> Output.hint(root.ctx.err, w));
       TextTable t = new TextTable("KEY", "AGENT", "KIND", "STATUS", "MODEL", "UPDATED");
       for (SessionInfo s : rows) {
         t.row(

@@ -72,6 +72,23 @@ final class TextTable {
 
   /** Prints the table. */
   void print(PrintWriter out) {
+    for (String line : lines()) {
+      out.println(line);
+    }
+  }
+
+  /** The lines of the rows alone, aligned as in the whole table (for a table printed without its header). */
+  List<String> rowLines() {
+    return lines().subList(1, 1 + rows.size());
+  }
+
+  /** The width of the widest line. */
+  int width() {
+    return lines().stream().mapToInt(String::length).max().orElse(0);
+  }
+
+  /** The lines of the table: header, rows, and the rule and totals row when there are totals. */
+  List<String> lines() {
     int[] width = new int[headers.length];
     for (int i = 0; i < headers.length; i++) {
       width[i] = headers[i].length();
@@ -85,9 +102,10 @@ final class TextTable {
         width[i] = Math.max(width[i], r[i].length());
       }
     }
-    line(out, headers, width);
+    List<String> lines = new ArrayList<>();
+    lines.add(line(headers, width));
     for (String[] r : rows) {
-      line(out, r, width);
+      lines.add(line(r, width));
     }
     if (totals != null) {
       String[] rule = new String[headers.length];
@@ -96,12 +114,13 @@ final class TextTable {
         Arrays.fill(dashes, '-');
         rule[i] = new String(dashes);
       }
-      line(out, rule, width);
-      line(out, totals, width);
+      lines.add(line(rule, width));
+      lines.add(line(totals, width));
     }
+    return lines;
   }
 
-  private void line(PrintWriter out, String[] cells, int[] width) {
+  private String line(String[] cells, int[] width) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < cells.length; i++) {
       if (i > 0) {
@@ -117,6 +136,6 @@ final class TextTable {
         b.append(c);
       }
     }
-    out.println(b.toString().stripTrailing());
+    return b.toString().stripTrailing();
   }
 }

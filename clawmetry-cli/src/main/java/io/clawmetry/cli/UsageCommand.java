@@ -1,5 +1,6 @@
 package io.clawmetry.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clawmetry.api.ClawMetry;
 import io.clawmetry.api.CostMode;
 import io.clawmetry.api.UsageLine;
@@ -7,23 +8,22 @@ import io.clawmetry.api.UsagePeriod;
 import io.clawmetry.api.UsageQuery;
 import io.clawmetry.api.UsageReport;
 import io.clawmetry.api.UsageRow;
+import io.clawmetry.api.Warning;
 import io.clawmetry.core.view.JsonViews;
 import io.clawmetry.core.view.UsageArguments;
 import io.clawmetry.core.view.UsageCsv;
 import io.clawmetry.core.view.UsageViews;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,7 +67,10 @@ final class UsageCommand implements Callable<Integer> {
       description = "Cost mode: auto (default), calculate, display.")
   CostMode mode = CostMode.AUTO;
 
-  @Option(names = "--agent", paramLabel = "ID", description = "Only this agent.")
+  @Option(
+      names = "--agent",
+      paramLabel = "ID",
+      description = "Only this agent (an id the home does not have: a warning, an empty report, exit 0).")
   String agent;
 
   @Option(names = {"-b", "--breakdown"}, description = "Show one line per model under each row.")
@@ -79,11 +82,15 @@ final class UsageCommand implements Callable<Integer> {
   @Option(names = "--csv", description = "Print CSV (RFC 4180, one row per bucket and model).")
   boolean csv;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write --csv or --json output to FILE.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the output (the table, --csv or --json) to FILE instead of stdout; warnings of --csv still "
+          + "go to stderr.")
   Path output;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     if (json && csv) {
       throw new CliFailure(Main.USAGE, "--json and --csv cannot be combined");
     }
@@ -93,36 +100,43 @@ final class UsageCommand implements Callable<Integer> {
     if (q.since() != null && q.until() != null && q.since().isAfter(q.until())) {
       throw new CliFailure(Main.USAGE, "--since " + q.since() + " is after --until " + q.until());
     }
+    if (output != null) {
+      Output.checkOutputFile(output); // before a long read
+    }
     try (ClawMetry cm = root.ctx.open(home.home, pricing)) {
       UsageReport r = root.ctx.withProgress("reading transcripts", json || csv, () -> cm.usage(q));
-      if (json || csv) {
-        if (output != null) {
-          try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            emit(r, w);
-          }
-        } else {
-          emit(r, root.ctx.out);
-          root.ctx.out.flush();
+      Optional<Warning> unknownAgent = CliContext.unknownAgent(cm, agent);
+      if (json) {
+        ObjectNode j = UsageViews.report(r);
+        if (unknownAgent.isPresent()) {
+          List<Warning> warnings = new ArrayList<>(r.warnings());
+          warnings.add(0, unknownAgent.get());
+          j.set("warnings", JsonViews.warnings(warnings)); // in place: the keys keep their order
         }
+        Output.write(output, root.ctx.out, w -> w.println(JsonViews.write(j, true)));
         return Main.OK;
       }
-      table(r, root.ctx.out);
-      Output.warnings(root.ctx.out, r.warnings());
+      unknownAgent.ifPresent(w -> Output.hint(root.ctx.err, w));
+      if (csv) {
+        Output.write(output, root.ctx.out, w -> UsageCsv.write(r, w));
+        Output.warningLines(root.ctx.err, r.warnings()); // stdout holds CSV only
+        return Main.OK;
+      }
+      Output.write(output, root.ctx.out, w -> {
+        fittingTable(r, output == null).print(w);
+        Output.warnings(w, r.warnings());
+      });
       return Main.OK;
     }
   }
 
-  private void emit(UsageReport r, Writer w) throws IOException {
-    if (csv) {
-      UsageCsv.write(r, w);
-    } else {
-      w.write(JsonViews.write(UsageViews.report(r), true));
-      w.write(System.lineSeparator());
-    }
+  /** The full table, or the compact one when the full one is too wide ({@link CliContext#compact}). */
+  private TextTable fittingTable(UsageReport r, boolean toStdout) {
+    TextTable full = table(r, false);
+    return root.ctx.compact(full.width(), toStdout) ? table(r, true) : full;
   }
 
-  private void table(UsageReport r, PrintWriter out) {
-    boolean compact = terminalColumns() < 100;
+  private TextTable table(UsageReport r, boolean compact) {
     String keyHeader = UsageViews.keyName(r.query().period()).toUpperCase(Locale.ROOT);
     TextTable t =
         compact
@@ -147,7 +161,7 @@ final class UsageCommand implements Callable<Integer> {
       t.totals("Total", "", n(tot.tokens().input()), n(tot.tokens().output()), n(tot.tokens().cacheRead()),
           n(tot.tokens().cacheWrite()), n(tot.tokens().total()), money(tot.cost()), lower(tot.costSource().name()));
     }
-    t.print(out);
+    return t;
   }
 
   private static void addRow(TextTable t, boolean compact, String key, String models, long in, long outTok, long cr,
@@ -179,15 +193,6 @@ final class UsageCommand implements Callable<Integer> {
   /** Dollars with four decimals (costs of a few calls are fractions of a cent). */
   static String money(BigDecimal v) {
     return "$" + String.format(Locale.ROOT, "%,.4f", v.setScale(4, RoundingMode.HALF_EVEN));
-  }
-
-  private int terminalColumns() {
-    String c = root.ctx.env.get("COLUMNS");
-    try {
-      return c == null ? 120 : Integer.parseInt(c.trim());
-    } catch (NumberFormatException e) {
-      return 120;
-    }
   }
 
   private ZoneId zone() {

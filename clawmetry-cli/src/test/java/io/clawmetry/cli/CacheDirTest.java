@@ -16,7 +16,7 @@ class CacheDirTest {
 
   private static Path cacheDir(Map<String, String> vars) {
     PrintWriter w = new PrintWriter(new StringWriter());
-    return new CliContext(w, w, Environment.of(vars, Path.of("/home/u")), false).cacheDir();
+    return new CliContext(w, w, Environment.of(vars, Path.of("/home/u")), false, Terminal.NONE).cacheDir();
   }
 
   @TempDir Path tmp;

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Clock;
 import java.util.Map;
 
 /** Runs the CLI in-process and compares output with golden files (regenerate with -Dgolden.update=true). */
@@ -31,10 +32,24 @@ final class CliRun {
   }
 
   static CliRun run(Environment env, String... args) {
+    return run(env, Terminal.NONE, null, args);
+  }
+
+  /** Runs with stdout on {@code terminal} and, unless null, "now" fixed by {@code clock}. */
+  static CliRun run(Environment env, Terminal terminal, Clock clock, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), env);
+    CliContext ctx = new CliContext(new PrintWriter(out), new PrintWriter(err), env, false, terminal);
+    if (clock != null) {
+      ctx.clock = clock;
+    }
+    int code = Main.run(args, ctx);
     return new CliRun(code, out.toString(), err.toString());
+  }
+
+  /** A clock fixed at {@code instant} (ISO-8601), in UTC. */
+  static Clock fixedClock(String instant) {
+    return Clock.fixed(java.time.Instant.parse(instant), java.time.ZoneOffset.UTC);
   }
 
   /** The repository directory (holding testdata/ and examples/). */

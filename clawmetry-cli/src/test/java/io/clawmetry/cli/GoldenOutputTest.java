@@ -38,6 +38,7 @@ class GoldenOutputTest {
         "subagents.txt        | subagents",
         "subagents.json       | subagents --json",
         "usage-origin.txt     | usage origin -z UTC --mode calculate",
+        "overview.txt         | overview -z UTC",
       })
   void matchesGolden(String golden, String args) throws Exception {
     Path home = CliRun.exampleHome();
@@ -47,6 +48,8 @@ class GoldenOutputTest {
             io.clawmetry.core.discovery.Environment.of(
                 golden.contains("compact") ? java.util.Map.of("COLUMNS", "80") : java.util.Map.of(),
                 tmp),
+            Terminal.NONE,
+            golden.startsWith("overview") ? CliRun.fixedClock(TextLayoutTest.NOW) : null, // "today" in the data
             argv);
     assertEquals(Main.OK, r.exitCode, r.err);
     CliRun.assertGolden(golden, r.normalizedOut(home));
