@@ -12,6 +12,7 @@ import java.math.BigDecimal;
  * @param costSource where the cost came from
  * @param calls counted model calls
  * @param unpricedCalls calls with neither a recorded cost nor a price (counted as zero cost)
+ * @param errors error rows of this model (failed calls with zero usage), not counted as calls
  */
 public record UsageLine(
     String provider,
@@ -20,4 +21,5 @@ public record UsageLine(
     BigDecimal cost,
     CostSource costSource,
     long calls,
-    long unpricedCalls) {}
+    long unpricedCalls,
+    long errors) {}

@@ -8,12 +8,13 @@ import java.util.List;
  *
  * @param key the bucket: {@code 2026-11-20} (day), {@code 2026-11-16} (week start), {@code 2026-11} (month), a
  *     session key, {@code provider/model}, a provider, an agent id, a channel or an origin kind
- * @param agentId the agent, for session buckets; else null
+ * @param agentId the agent when the bucket belongs to exactly one (session and agent buckets, every bucket of a
+ *     query for one agent; the totals when all rows name the same one); else null
  * @param tokens token counters
  * @param cost exact US dollars
- * @param costSource recorded, estimated, mixed or unknown
+ * @param costSource recorded, estimated, mixed or unknown ({@link CostSource})
  * @param calls counted model calls
- * @param errors error rows (failed calls with zero usage), not counted as calls
+ * @param errors error rows (failed calls with zero usage), not counted as calls: the sum of its lines' errors
  * @param unpricedCalls calls with neither a recorded cost nor a price
  * @param models per-model lines, sorted by cost then name
  */

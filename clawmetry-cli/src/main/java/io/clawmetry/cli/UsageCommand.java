@@ -149,8 +149,9 @@ final class UsageCommand implements Callable<Integer> {
           row.tokens().cacheWrite(), row.tokens().total(), row.cost(), row.costSource().name());
       if (breakdown) {
         for (UsageLine l : row.models()) {
-          addRow(t, compact, "  - " + l.model(), l.provider(), l.tokens().input(), l.tokens().output(),
-              l.tokens().cacheRead(), l.tokens().cacheWrite(), l.tokens().total(), l.cost(), l.costSource().name());
+          addRow(t, compact, "  - " + l.model(), withFailed(l.provider(), l.calls(), l.errors()), l.tokens().input(),
+              l.tokens().output(), l.tokens().cacheRead(), l.tokens().cacheWrite(), l.tokens().total(), l.cost(),
+              l.costSource().name());
         }
       }
     }
@@ -174,12 +175,16 @@ final class UsageCommand implements Callable<Integer> {
   }
 
   private static String models(UsageRow row) {
-    String models = String.join(", ", row.models().stream().map(UsageViews::modelName).distinct().toList());
-    if (row.errors() == 0) {
-      return models;
+    return withFailed(String.join(", ", UsageViews.modelsUsed(row)), row.calls(), row.errors());
+  }
+
+  /** {@code text (+N failed calls)} after counted calls, {@code text (N failed calls)} when every call failed. */
+  private static String withFailed(String text, long calls, long errors) {
+    if (errors == 0) {
+      return text;
     }
-    String failed = row.errors() + (row.errors() == 1 ? " failed call" : " failed calls");
-    return models.isEmpty() ? "(" + failed + ")" : models + " (+" + failed + ")";
+    String failed = (calls == 0 ? "" : "+") + errors + (errors == 1 ? " failed call" : " failed calls");
+    return text == null || text.isEmpty() ? "(" + failed + ")" : text + " (" + failed + ")";
   }
 
   private static String lower(String s) {

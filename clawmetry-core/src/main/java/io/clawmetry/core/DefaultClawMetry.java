@@ -457,7 +457,7 @@ final class DefaultClawMetry implements ClawMetry {
       w.add(WarningKind.MISSING, "usage", agg.undated(), "",
           "model calls without a timestamp left out of date-based buckets");
     }
-    Prices.unpricedWarnings(rows, w);
+    Prices.unpricedWarnings(rows, query.costMode(), w);
     warnings.absorb(w);
     UsageReport r = new UsageReport(query, rows, UsageAggregator.totals(rows), new ArrayList<>(sources), w.list());
     st.remember(query, r);

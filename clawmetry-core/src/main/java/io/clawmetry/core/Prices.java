@@ -1,6 +1,7 @@
 package io.clawmetry.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clawmetry.api.CostMode;
 import io.clawmetry.api.UsageLine;
 import io.clawmetry.api.UsageRow;
 import io.clawmetry.api.WarningKind;
@@ -117,8 +118,12 @@ final class Prices {
     return n != null && n.isNumber() ? n.decimalValue() : null;
   }
 
-  /** One warning per model that had calls with neither a recorded cost nor a price. */
-  static void unpricedWarnings(List<UsageRow> rows, Warnings warnings) {
+  /**
+   * One warning per model that had calls counted as $0 for want of a cost. In display mode the reason is that OpenClaw
+   * recorded none (prices play no part there); else that no price is known. The number of calls is the warning's
+   * count, not part of its message (the facade's collector keeps the first message of each source).
+   */
+  static void unpricedWarnings(List<UsageRow> rows, CostMode mode, Warnings warnings) {
     Map<String, Long> unpriced = new TreeMap<>();
     for (UsageRow r : rows) {
       for (UsageLine l : r.models()) {
@@ -128,8 +133,15 @@ final class Prices {
       }
     }
     unpriced.forEach(
-        (model, n) ->
+        (model, n) -> {
+          if (mode == CostMode.DISPLAY) {
+            warnings.add(WarningKind.MISSING, "recorded cost " + model, n, "", "calls of " + model
+                + " with no cost recorded by OpenClaw count as $0 (display mode shows recorded costs only; use -m auto"
+                + " or calculate to estimate)");
+          } else {
             warnings.add(WarningKind.MISSING, "pricing " + model, n, "", "no price known for " + model
-                + ": its calls without a recorded cost count as $0 (add it with --pricing-overrides)"));
+                + ": its calls without a recorded cost count as $0 (add it with --pricing-overrides)");
+          }
+        });
   }
 }

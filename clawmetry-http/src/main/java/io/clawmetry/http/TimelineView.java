@@ -319,9 +319,13 @@ final class TimelineView {
     void add(Message m, CallCost c) {
       if (c != null) {
         cost = cost.add(c.amount());
-        costSource = costSource == null ? c.source() : costSource.plus(c.source());
-        if (c.source() == CostSource.UNKNOWN) {
-          unpriced++;
+        // as in a usage row: a call with zero tokens and no cost is a known $0 and changes no source
+        boolean free = (m.usage() == null || m.usage().isZero()) && c.amount().signum() == 0;
+        if (!free) {
+          costSource = costSource == null ? c.source() : costSource.plus(c.source());
+          if (c.source() == CostSource.UNKNOWN) {
+            unpriced++;
+          }
         }
       }
       if (m.usage() != null) {
@@ -349,8 +353,10 @@ final class TimelineView {
       o.put("recordedCost", recorded);
       o.put("callsWithoutRecordedCost", unrecorded);
       o.put("cost", cost.signum() == 0 ? BigDecimal.ZERO : cost.stripTrailingZeros());
-      // as a usage row: no priced call at all is "unknown"
-      o.put("costSource", (costSource == null ? CostSource.UNKNOWN : costSource).name().toLowerCase(Locale.ROOT));
+      // as a usage row: only free or failed calls are "recorded" (a known $0); no call at all is "unknown"
+      CostSource source =
+          costSource != null ? costSource : calls + errors > 0 ? CostSource.RECORDED : CostSource.UNKNOWN;
+      o.put("costSource", source.name().toLowerCase(Locale.ROOT));
       o.put("unpricedCalls", unpriced);
       o.put("inheritedMessages", inherited);
       return o;

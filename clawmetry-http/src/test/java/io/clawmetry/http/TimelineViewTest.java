@@ -122,6 +122,42 @@ class TimelineViewTest {
     assertEquals(0, new BigDecimal("0.07").compareTo(tl.get("totals").get("recordedCost").decimalValue()));
   }
 
+  /** As usage rows: an unpriced call next to a recorded one is mixed; a zero-token call with no cost changes nothing. */
+  @Test
+  void turnSourcesFollowUsageRows() {
+    Usage zero = Usage.ZERO;
+    List<TranscriptEvent> events = new ArrayList<>();
+    events.add(user("u1", null, 1, "hi"));
+    events.add(assistant("a1", "u1", 2, 10, "0.01"));
+    events.add(new TranscriptEvent.Message(meta("a2", "a1", 3), MessageRole.ASSISTANT, List.of(), "anthropic",
+        "claude", "x", zero, "stop", null, null, null, false, null));
+    events.add(user("u2", "a2", 4, "again"));
+    events.add(assistant("a3", "u2", 5, 10, "0.02"));
+    events.add(assistant("a4", "a3", 6, 10, null));
+    events.add(user("u3", "a4", 7, "and?"));
+    events.add(new TranscriptEvent.Message(meta("a5", "u3", 8), MessageRole.ASSISTANT, List.of(), "anthropic",
+        "claude", "x", zero, "stop", null, null, null, false, null));
+    // display mode: no recorded cost is unknown, whatever the tokens
+    ObjectNode tl = TimelineView.build("k", new Report<>(events, List.of(), List.of()), e -> {
+      if (!(e instanceof TranscriptEvent.Message m) || m.role() != MessageRole.ASSISTANT) {
+        return Optional.empty();
+      }
+      RecordedCost r = m.usage().recordedCost();
+      return Optional.of(r != null
+          ? new CallCost(r.total(), CostSource.RECORDED)
+          : new CallCost(BigDecimal.ZERO, CostSource.UNKNOWN));
+    });
+    JsonNode turns = tl.get("turns");
+    assertEquals("recorded", turns.get(0).get("costSource").asText());
+    assertEquals(0, turns.get(0).get("unpricedCalls").asInt());
+    assertEquals("mixed", turns.get(1).get("costSource").asText());
+    assertEquals(1, turns.get(1).get("unpricedCalls").asInt());
+    assertEquals("recorded", turns.get(2).get("costSource").asText());
+    assertEquals(0, turns.get(2).get("unpricedCalls").asInt());
+    assertEquals("mixed", tl.get("totals").get("costSource").asText());
+    assertEquals(1, tl.get("totals").get("unpricedCalls").asInt());
+  }
+
   @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp;
 
   @Test

@@ -81,7 +81,7 @@ public final class Overviews {
     }
     List<UsageLine> top = new ArrayList<>();
     for (UsageRow r : monthByModel.rows()) {
-      top.addAll(r.models());
+      r.models().stream().filter(l -> l.calls() > 0).forEach(top::add); // not a model whose calls all failed
     }
     top.sort((a, b) -> b.cost().compareTo(a.cost()));
     List<CronJob> failing = new ArrayList<>();

@@ -46,7 +46,7 @@ public final class SubagentTrees {
     List<SubagentNode> roots = new ArrayList<>();
     for (String parent : children.keySet()) {
       if (!runOf.containsKey(parent)) {
-        roots.add(node(parent, byKey, runOf, children, usageBySessionKey, new HashSet<>()));
+        roots.add(node(parent, byKey, runOf, children, usageBySessionKey, new HashSet<>(), new HashMap<>()));
       }
     }
     roots.sort(Comparator.comparing(SubagentNode::totalCost).reversed().thenComparing(SubagentNode::sessionKey));
@@ -59,12 +59,14 @@ public final class SubagentTrees {
       Map<String, SubagentRun> runOf,
       Map<String, List<String>> children,
       Map<String, UsageRow> usage,
-      Set<String> path) {
+      Set<String> path,
+      Map<String, CostSource> sources) {
     path.add(key);
     UsageRow own = usage.get(key);
     TokenCounts ownTokens = own == null ? TokenCounts.ZERO : own.tokens();
     BigDecimal ownCost = own == null ? BigDecimal.ZERO : own.cost();
-    CostSource source = own == null || own.calls() == 0 ? CostSource.UNKNOWN : own.costSource();
+    // null while neither the session nor a descendant made a call: such a tree is unknown, but adds nothing
+    CostSource source = own == null || own.calls() == 0 ? null : own.costSource();
     TokenCounts total = ownTokens;
     BigDecimal totalCost = ownCost;
     List<SubagentNode> kids = new ArrayList<>();
@@ -72,11 +74,14 @@ public final class SubagentTrees {
       if (path.contains(child)) {
         continue; // a cycle in broken data must not recurse forever
       }
-      SubagentNode n = node(child, byKey, runOf, children, usage, path);
+      SubagentNode n = node(child, byKey, runOf, children, usage, path, sources);
       kids.add(n);
       total = total.plus(n.totalTokens());
       totalCost = totalCost.add(n.totalCost());
-      source = source.plus(n.costSource());
+      CostSource childSource = sources.get(child);
+      if (childSource != null) {
+        source = source == null ? childSource : source.plus(childSource);
+      }
     }
     path.remove(key);
     kids.sort(
@@ -93,8 +98,9 @@ public final class SubagentTrees {
     } else if (run != null && run.createdAt() != null && run.endedAt() != null) {
       runtime = Duration.between(run.createdAt(), run.endedAt()).toMillis();
     }
-    return new SubagentNode(
-        key, run, status, runtime, ownTokens, ownCost, total, plain(totalCost), source, kids);
+    sources.put(key, source);
+    return new SubagentNode(key, run, status, runtime, ownTokens, ownCost, total, plain(totalCost),
+        source == null ? CostSource.UNKNOWN : source, kids);
   }
 
   private static BigDecimal plain(BigDecimal v) {

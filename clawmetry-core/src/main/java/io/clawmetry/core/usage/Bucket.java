@@ -14,7 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** A mutable accumulator for one bucket, with one line per provider/model. Not thread-safe. */
+/**
+ * A mutable accumulator for one bucket, with one line per provider/model. Each line keeps its own calls, failed calls
+ * (errors) and cost source. A call with zero tokens and no cost (and a failed call) costs a known $0: it is counted but
+ * does not change the source of its line or row; a line or row with only such calls is {@link CostSource#RECORDED}
+ * (see there). Not thread-safe.
+ */
 final class Bucket {
 
   private static final class Line {
@@ -27,9 +32,11 @@ final class Bucket {
     long total;
     long cacheWrite1h;
     BigDecimal cost = BigDecimal.ZERO;
+    /** The source of the calls that have a cost to tell (not free ones); null while there is none. */
     CostSource source;
     long calls;
     long unpriced;
+    long errors;
 
     Line(String provider, String model) {
       this.provider = provider;
@@ -49,6 +56,10 @@ final class Bucket {
       cacheWrite1h += t.cacheWrite1h();
     }
 
+    void addSource(CostSource s) {
+      source = source == null ? s : source.plus(s);
+    }
+
     TokenCounts tokens() {
       return new TokenCounts(input, output, cacheRead, cacheWrite, total, cacheWrite1h);
     }
@@ -62,7 +73,6 @@ final class Bucket {
   private final Map<ModelKey, Line> lines = new LinkedHashMap<>();
   /** The line of the last call: calls come in runs of one session, mostly of one model. */
   private Line last;
-  private long errors;
 
   Bucket(String key, String agentId) {
     this.key = key;
@@ -79,8 +89,11 @@ final class Bucket {
     l.total += u.total();
     l.cacheWrite1h += u.cacheWrite1h();
     l.cost = l.cost.add(cost.amount());
-    l.source = l.source == null ? cost.source() : l.source.plus(cost.source());
     l.calls++;
+    if (u.isZero() && cost.amount().signum() == 0) {
+      return; // a known $0 whatever the mode: neither estimated nor unpriced
+    }
+    l.addSource(cost.source());
     if (cost.source() == CostSource.UNKNOWN) {
       l.unpriced++;
     }
@@ -95,8 +108,9 @@ final class Bucket {
     return l;
   }
 
-  void addError() {
-    errors++;
+  /** Counts a failed call (an error row with zero usage) on its own model's line. */
+  void addError(Call c) {
+    line(c.provider(), c.model()).errors++;
   }
 
   UsageRow toRow() {
@@ -106,22 +120,31 @@ final class Bucket {
     CostSource source = null;
     long calls = 0;
     long unpriced = 0;
+    long errors = 0;
     for (Line l : lines.values()) {
       TokenCounts lineTokens = l.tokens();
-      out.add(new UsageLine(l.provider, l.model, lineTokens, plain(l.cost), l.source, l.calls, l.unpriced));
+      out.add(new UsageLine(l.provider, l.model, lineTokens, plain(l.cost), sourceOf(l.source), l.calls, l.unpriced,
+          l.errors));
       tokens = tokens.plus(lineTokens);
       cost = cost.add(l.cost);
-      source = source == null ? l.source : source.plus(l.source);
+      if (l.source != null) {
+        source = source == null ? l.source : source.plus(l.source);
+      }
       calls += l.calls;
       unpriced += l.unpriced;
+      errors += l.errors;
     }
     out.sort(
         Comparator.comparing(UsageLine::cost)
             .reversed()
             .thenComparing(UsageLine::provider, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(UsageLine::model, Comparator.nullsFirst(Comparator.naturalOrder())));
-    return new UsageRow(
-        key, agentId, tokens, plain(cost), source == null ? CostSource.UNKNOWN : source, calls, errors, unpriced, out);
+    return new UsageRow(key, agentId, tokens, plain(cost), sourceOf(source), calls, errors, unpriced, out);
+  }
+
+  /** Only free calls (zero tokens, no cost) or failed ones: their $0 is known, as if recorded. */
+  private static CostSource sourceOf(CostSource s) {
+    return s == null ? CostSource.RECORDED : s;
   }
 
   /** The same amount without trailing zeros (0.114050 → 0.11405), so equal sums print alike. */
@@ -129,20 +152,36 @@ final class Bucket {
     return v.signum() == 0 ? BigDecimal.ZERO : v.stripTrailingZeros();
   }
 
-  /** Merges rows (for totals). */
+  /**
+   * Merges rows (for totals). A line with no tokens and no cost had only free or failed calls and leaves the source
+   * as it is, as in the rows. The totals name an agent when every row names the same one.
+   */
   static UsageRow total(List<UsageRow> rows) {
-    Bucket b = new Bucket("total", null);
+    String agent = rows.isEmpty() ? null : rows.get(0).agentId();
+    for (UsageRow r : rows) {
+      if (!Objects.equals(agent, r.agentId())) {
+        agent = null;
+        break;
+      }
+    }
+    Bucket b = new Bucket("total", agent);
     for (UsageRow r : rows) {
       for (UsageLine l : r.models()) {
         Line t = b.line(l.provider(), l.model());
         t.add(l.tokens());
         t.cost = t.cost.add(l.cost());
-        t.source = t.source == null ? l.costSource() : t.source.plus(l.costSource());
+        if (!isFree(l)) {
+          t.addSource(l.costSource());
+        }
         t.calls += l.calls();
         t.unpriced += l.unpricedCalls();
+        t.errors += l.errors();
       }
-      b.errors += r.errors();
     }
     return b.toRow();
+  }
+
+  private static boolean isFree(UsageLine l) {
+    return l.unpricedCalls() == 0 && l.cost().signum() == 0 && l.tokens().equals(TokenCounts.ZERO);
   }
 }

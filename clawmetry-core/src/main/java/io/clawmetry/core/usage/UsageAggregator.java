@@ -63,7 +63,9 @@ public final class UsageAggregator {
       return;
     }
     String key = key(s, c, day);
-    String agent = query.period() == UsagePeriod.SESSION ? s.agentId() : null;
+    // a row names its agent when it belongs to exactly one: a session, an agent, or any row under an agent filter
+    String agent =
+        query.period() == UsagePeriod.SESSION || query.period() == UsagePeriod.AGENT ? s.agentId() : query.agentId();
     Bucket b = lastBucket;
     if (b == null || !key.equals(lastKey) || !Objects.equals(agent, lastAgent)) {
       b = buckets.computeIfAbsent(new BucketKey(key, agent), k -> new Bucket(key, agent));
@@ -72,7 +74,7 @@ public final class UsageAggregator {
       lastAgent = agent;
     }
     if (c.error()) {
-      b.addError();
+      b.addError(c);
     } else {
       b.addCall(c, costs.cost(c.usage(), c.provider(), c.model(), query.costMode()));
     }

@@ -1,5 +1,6 @@
 package io.clawmetry.core.view;
 
+import io.clawmetry.api.CostSource;
 import io.clawmetry.api.UsageLine;
 import io.clawmetry.api.UsageReport;
 import io.clawmetry.api.UsageRow;
@@ -11,8 +12,10 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * The CSV of a usage report (RFC 4180, CRLF line ends, a header row): one row per bucket and model with every token
  * column, the exact cost and where it came from. The first column is named after the period ({@code date},
- * {@code week}, {@code month}, {@code sessionId}, ...; {@code bucket} where that name is already a column). A bucket's
- * failed calls ({@code errors}) are on its first row. {@code cacheWrite1hTokens}, the part of {@code
+ * {@code week}, {@code month}, {@code sessionId}, ...; {@code bucket} where that name is already a column). {@code
+ * agentId} is filled when the bucket belongs to one agent (agent and session buckets, any bucket under an agent
+ * filter). Each row's {@code errors} are the failed calls of its own model (a model whose calls all failed has a row
+ * with no calls), so a bucket's errors are the sum of its rows'. {@code cacheWrite1hTokens}, the part of {@code
  * cacheWriteTokens} written to the 1-hour cache, is the last column, so that columns read by position keep their
  * place. Used by {@code clawmetry usage --csv} and {@code /api/usage.csv}.
  */
@@ -35,9 +38,9 @@ public final class UsageCsv {
     try (CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header).get())) {
       for (UsageRow row : r.rows()) {
         if (row.models().isEmpty()) {
-          p.printRecord(row.key(), row.agentId(), null, null, 0, 0, 0, 0, 0, "0", "unknown", 0, 0, row.errors(), 0);
+          p.printRecord(row.key(), row.agentId(), null, null, 0, 0, 0, 0, 0, "0", source(row.costSource()), 0, 0,
+              row.errors(), 0);
         }
-        boolean first = true;
         for (UsageLine l : row.models()) {
           p.printRecord(
               row.key(),
@@ -50,15 +53,18 @@ public final class UsageCsv {
               l.tokens().cacheWrite(),
               l.tokens().total(),
               l.cost().toPlainString(),
-              l.costSource().name().toLowerCase(Locale.ROOT),
+              source(l.costSource()),
               l.calls(),
               l.unpricedCalls(),
-              first ? row.errors() : 0,
+              l.errors(),
               l.tokens().cacheWrite1h());
-          first = false;
         }
       }
       p.flush();
     }
+  }
+
+  private static String source(CostSource s) {
+    return s.name().toLowerCase(Locale.ROOT);
   }
 }

@@ -13,7 +13,9 @@ import java.util.Locale;
  * {@code cacheCreationTokens}, {@code totalCost}, {@code modelsUsed}, {@code modelBreakdowns}, {@code totals}) so that
  * tools written for ccusage read it, plus ClawMetry's own fields ({@code cacheCreation1hTokens}: the part of {@code
  * cacheCreationTokens} written to the 1-hour cache; {@code costSource}, {@code calls}, {@code errors}, {@code
- * unpricedCalls}, {@code agentId}, {@code warnings}).
+ * unpricedCalls}, {@code agentId}, {@code warnings}). Each model breakdown carries its own model's {@code errors}
+ * (failed calls); a row's are their sum. {@code agentId} is there when a row belongs to one agent (agent and session
+ * rows, every row under an agent filter).
  */
 public final class UsageViews {
 
@@ -73,7 +75,7 @@ public final class UsageViews {
       }
       counters(x, row);
       ArrayNode used = x.putArray("modelsUsed");
-      row.models().stream().map(UsageViews::modelName).distinct().forEach(used::add);
+      modelsUsed(row).forEach(used::add);
       ArrayNode breakdowns = x.putArray("modelBreakdowns");
       for (UsageLine l : row.models()) {
         ObjectNode b = JsonViews.object();
@@ -88,6 +90,7 @@ public final class UsageViews {
         b.put("cost", l.cost());
         b.put("costSource", l.costSource().name().toLowerCase(Locale.ROOT));
         b.put("calls", l.calls());
+        b.put("errors", l.errors());
         b.put("unpricedCalls", l.unpricedCalls());
         breakdowns.add(b);
       }
@@ -113,6 +116,14 @@ public final class UsageViews {
     x.put("calls", row.calls());
     x.put("errors", row.errors());
     x.put("unpricedCalls", row.unpricedCalls());
+  }
+
+  /**
+   * The distinct names of the models with counted calls in a row ({@code modelsUsed}); a model whose calls all failed
+   * has a breakdown line (with its errors) but is not among them.
+   */
+  public static java.util.List<String> modelsUsed(UsageRow row) {
+    return row.models().stream().filter(l -> l.calls() > 0).map(UsageViews::modelName).distinct().toList();
   }
 
   /** The model's display name: the model id alone (ccusage's {@code modelName}). */

@@ -116,13 +116,18 @@ class UsageAggregatorPropertyTest {
     List<ModelCall> calls = calls(seed);
     for (String zoneName : ZONES) {
       ZoneId zone = ZoneId.of(zoneName);
-      java.util.Map<String, long[]> expected = new java.util.TreeMap<>(); // day|provider|model -> calls, total tokens
+      // day|provider|model -> calls, total tokens, errors (a model with failed calls only has a line too)
+      java.util.Map<String, long[]> expected = new java.util.TreeMap<>();
       for (ModelCall c : calls) {
-        if (c.timestamp() != null && !c.error()) {
+        if (c.timestamp() != null) {
           String k = c.timestamp().atZone(zone).toLocalDate() + "|" + c.provider() + "|" + c.model();
-          long[] v = expected.computeIfAbsent(k, x -> new long[2]);
-          v[0]++;
-          v[1] += c.usage().total();
+          long[] v = expected.computeIfAbsent(k, x -> new long[3]);
+          if (c.error()) {
+            v[2]++;
+          } else {
+            v[0]++;
+            v[1] += c.usage().total();
+          }
         }
       }
       UsageAggregator a = new UsageAggregator(UsageQuery.daily(zone), COSTS);
@@ -130,7 +135,7 @@ class UsageAggregatorPropertyTest {
       java.util.Map<String, long[]> actual = new java.util.TreeMap<>();
       for (UsageRow row : a.rows()) {
         for (var line : row.models()) {
-          actual.put(row.key() + "|" + line.provider() + "|" + line.model(), new long[] {line.calls(), line.tokens().total()});
+          actual.put(row.key() + "|" + line.provider() + "|" + line.model(), new long[] {line.calls(), line.tokens().total(), line.errors()});
         }
       }
       assertEquals(expected.keySet(), actual.keySet(), "seed " + seed + " " + zone);

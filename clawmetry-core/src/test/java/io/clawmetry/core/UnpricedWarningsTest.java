@@ -1,0 +1,61 @@
+package io.clawmetry.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.clawmetry.api.ClawMetry;
+import io.clawmetry.api.CostMode;
+import io.clawmetry.api.UsageQuery;
+import io.clawmetry.api.Warning;
+import io.clawmetry.api.WarningKind;
+import io.clawmetry.core.discovery.Environment;
+import io.clawmetry.core.testing.TestHomes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The warning about calls counted as $0 gives the real reason: in display mode OpenClaw recorded no cost for them
+ * (whatever the prices), in the other modes no price is known.
+ */
+class UnpricedWarningsTest {
+
+  @TempDir Path tmp;
+
+  private List<Warning> costWarnings(Path overrides, CostMode mode) {
+    ClawMetryBuilder b =
+        ClawMetryBuilder.create()
+            .environment(Environment.of(Map.of(), tmp.resolve("u")))
+            .stateDir(TestHomes.exampleHome());
+    if (overrides != null) {
+      b.pricingOverrides(overrides);
+    }
+    try (ClawMetry cm = b.build()) {
+      return cm.usage(UsageQuery.daily(ZoneId.of("UTC")).withCostMode(mode)).warnings().stream()
+          .filter(w -> w.kind() == WarningKind.MISSING)
+          .toList();
+    }
+  }
+
+  @Test
+  void displayModeSaysOpenClawRecordedNoCostEvenForAPricedModel() throws Exception {
+    // local/llama is priced in the example's openclaw.json; one of its calls has no recorded cost
+    String expected =
+        "calls of local/llama with no cost recorded by OpenClaw count as $0 (display mode shows recorded costs only;"
+            + " use -m auto or calculate to estimate)";
+    List<Warning> display = costWarnings(null, CostMode.DISPLAY);
+    assertEquals(1, display.size(), display.toString());
+    assertEquals(expected, display.get(0).message());
+    assertEquals("recorded cost local/llama", display.get(0).source());
+    assertEquals(1, display.get(0).count());
+
+    Path overrides = Files.writeString(tmp.resolve("o.json"), "{\"local/llama\":{\"input\":1,\"output\":2}}");
+    List<Warning> withPrice = costWarnings(overrides, CostMode.DISPLAY);
+    assertEquals(List.of(expected), withPrice.stream().map(Warning::message).toList());
+
+    assertEquals(List.of(), costWarnings(null, CostMode.AUTO));
+  }
+}
