@@ -29,6 +29,9 @@ public sealed interface TranscriptEvent {
    * @param toolName for a tool result, the tool
    * @param isError for a tool result, whether it failed
    * @param customType for a custom message, its type
+   * @param heartbeat whether the message belongs to a heartbeat turn: it is a user message whose whole content is the
+   *     text {@code [OpenClaw heartbeat poll]} (a string, or exactly one text block; FORMATS §4.3), or it follows one
+   *     in its transcript before the next user message (the assistant calls and tool results answering the poll)
    */
   record Message(
       EventMeta meta,
@@ -43,10 +46,30 @@ public sealed interface TranscriptEvent {
       String toolCallId,
       String toolName,
       boolean isError,
-      String customType)
+      String customType,
+      boolean heartbeat)
       implements TranscriptEvent {
     public Message {
       content = List.copyOf(content);
+    }
+
+    /** A message that is not part of a heartbeat turn. */
+    public Message(
+        EventMeta meta,
+        MessageRole role,
+        List<ContentBlock> content,
+        String provider,
+        String model,
+        String api,
+        Usage usage,
+        String stopReason,
+        String errorMessage,
+        String toolCallId,
+        String toolName,
+        boolean isError,
+        String customType) {
+      this(meta, role, content, provider, model, api, usage, stopReason, errorMessage, toolCallId, toolName, isError,
+          customType, false);
     }
   }
 

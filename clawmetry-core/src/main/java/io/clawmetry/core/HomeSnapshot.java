@@ -62,7 +62,7 @@ final class HomeSnapshot {
     w.addAll(transcriptWarnings);
     List<IndexEntry> entries = index.entries(layout, w);
     SessionKeys keys = new SessionKeys(layout.config().sessionMainKey().orElse(SessionKeys.DEFAULT_MAIN_KEY));
-    List<SessionInfo> sessions = new SessionMerger(keys).merge(entries, summaries);
+    List<SessionInfo> sessions = new SessionMerger(keys).merge(entries, summaries, index.cronRunKeys(layout));
     Set<SourceRef> sources = new LinkedHashSet<>();
     for (SessionInfo s : sessions) {
       sources.addAll(s.sources());

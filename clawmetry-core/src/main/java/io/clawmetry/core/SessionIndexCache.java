@@ -1,6 +1,7 @@
 package io.clawmetry.core;
 
 import io.clawmetry.api.Warning;
+import io.clawmetry.core.cron.CronRunKeys;
 import io.clawmetry.core.discovery.AgentLayout;
 import io.clawmetry.core.discovery.HomeLayout;
 import io.clawmetry.core.session.IndexEntry;
@@ -21,7 +22,8 @@ import java.util.Optional;
 /**
  * The session index entries of every agent ({@code sessions.json}, {@code session_nodes}/{@code session_windows}),
  * re-read only when a source changed: a file by its size, modification time and identity, a database by those of the
- * database and its {@code -wal} file (every committed write changes one of them). Not thread-safe; the facade
+ * database and its {@code -wal} file (every committed write changes one of them); likewise the session keys of isolated
+ * cron runs from the cron run logs. Not thread-safe; the facade
  * serialises refreshes.
  */
 final class SessionIndexCache {
@@ -31,9 +33,14 @@ final class SessionIndexCache {
   private record Cached(Signature signature, List<IndexEntry> entries, List<Warning> warnings) {}
 
   private final Map<String, Cached> cache = new HashMap<>();
+  private Signature runLogsSignature;
+  private Map<String, String> runKeys = Map.of();
 
   /** Whether every source is as it was when last read (only file attributes are looked at). */
   boolean upToDate(HomeLayout layout) {
+    if (!runLogsSignature(runLogs(layout), layout).equals(runLogsSignature)) {
+      return false;
+    }
     for (Map.Entry<String, Path[]> e : sources(layout).entrySet()) {
       Cached c = cache.get(e.getKey());
       if (c == null || !c.signature().equals(signature(e.getValue()))) {
@@ -96,6 +103,34 @@ final class SessionIndexCache {
           w -> Files.isRegularFile(json) ? SessionsJsonReader.read(json, layout.defaultAgentId(), w) : List.of()));
     }
     return out;
+  }
+
+  /**
+   * The session key of each isolated cron run by its session id, from the cron run logs ({@link CronRunKeys}),
+   * re-read when a run log changed.
+   */
+  Map<String, String> cronRunKeys(HomeLayout layout) {
+    List<Path> logs = runLogs(layout);
+    Signature sig = runLogsSignature(logs, layout);
+    if (!sig.equals(runLogsSignature)) {
+      runKeys = Map.copyOf(CronRunKeys.read(logs));
+      runLogsSignature = sig;
+    }
+    return runKeys;
+  }
+
+  private static List<Path> runLogs(HomeLayout layout) {
+    return layout.cronDir() == null ? List.of() : CronRunKeys.runLogs(Path.of(layout.cronDir().value()));
+  }
+
+  /** The run-log directory (files come and go) and every run log. */
+  private static Signature runLogsSignature(List<Path> logs, HomeLayout layout) {
+    List<Path> all = new ArrayList<>();
+    if (layout.cronDir() != null) {
+      all.add(Path.of(layout.cronDir().value()).resolve("runs"));
+    }
+    all.addAll(logs);
+    return signature(all.toArray(Path[]::new));
   }
 
   private interface Reader {

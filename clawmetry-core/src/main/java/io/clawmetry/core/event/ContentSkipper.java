@@ -25,7 +25,10 @@ final class ContentSkipper {
           "type", "id", "parentId", "uuid", "parentUuid", "timestamp", "provider", "model", "api", "usage",
           "stopReason", "role", "message");
 
-  /** Fields of {@code message} kept: all but {@code content} and fields no event has. */
+  /**
+   * Fields of {@code message} kept: all but {@code content} and fields no event has. Of {@code content} only whether it
+   * is a heartbeat poll is kept ({@link HeartbeatPolls#PRUNED}).
+   */
   static final Set<String> MESSAGE =
       Set.of(
           "role", "provider", "model", "api", "usage", "stopReason", "errorMessage", "toolCallId", "toolName",
@@ -60,6 +63,12 @@ final class ContentSkipper {
       JsonToken value = p.nextToken();
       if (MESSAGE.contains(name)) {
         msg.set(name, value(p, value));
+      } else if ("content".equals(name)) { // a later duplicate wins, as in the tree
+        if (HeartbeatPolls.readIsPoll(p, value)) {
+          msg.set(name, HeartbeatPolls.PRUNED);
+        } else {
+          msg.remove(name);
+        }
       } else {
         p.skipChildren();
       }

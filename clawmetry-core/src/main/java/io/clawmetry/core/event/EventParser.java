@@ -135,7 +135,7 @@ public final class EventParser {
     }
     EventMeta meta = meta(entry, message, record, state);
     if (type == null && message == null && entry.has("role")) {
-      return MessageEvents.message(meta, entry, entry, null); // E0 bare line
+      return MessageEvents.message(meta, entry, entry, null, state); // E0 bare line
     }
     switch (type == null ? "" : type) {
       case "session":
@@ -170,7 +170,7 @@ public final class EventParser {
         return new TranscriptEvent.SessionInfo(meta, JsonFields.text(entry, "name"));
       default:
         if (message != null) {
-          return MessageEvents.message(meta, message, entry, type); // "message", Claude-style, any line with one
+          return MessageEvents.message(meta, message, entry, type, state); // "message", Claude-style, any line with one
         }
         return new TranscriptEvent.Unknown(meta, type == null ? "" : type, record.json());
     }

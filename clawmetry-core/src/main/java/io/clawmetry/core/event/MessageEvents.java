@@ -15,18 +15,24 @@ final class MessageEvents {
    * @param message the message object (the entry itself for E0 bare lines)
    * @param entry the enclosing entry, consulted for {@code provider}, {@code model}, {@code api}, {@code usage}
    * @param entryType the entry {@code type}, used as the role for Claude-style lines without {@code message.role}
+   * @param state the stream's state: the turn the message belongs to (a heartbeat turn or not)
    */
-  static TranscriptEvent.Message message(EventMeta meta, JsonNode message, JsonNode entry, String entryType) {
+  static TranscriptEvent.Message message(
+      EventMeta meta, JsonNode message, JsonNode entry, String entryType, StreamState state) {
     String roleName = JsonFields.text(message, "role");
     if (roleName == null && ("user".equals(entryType) || "assistant".equals(entryType))) {
       roleName = entryType;
     }
     MessageRole role = EventParser.role(roleName);
     boolean assistant = role == MessageRole.ASSISTANT;
+    JsonNode content = message.get("content");
+    boolean user = role == MessageRole.USER;
+    boolean heartbeat =
+        state.turn(user, user && (content == HeartbeatPolls.PRUNED || HeartbeatPolls.isPoll(content)));
     return new TranscriptEvent.Message(
         meta,
         role,
-        ContentBlocks.parse(message.get("content")),
+        content == HeartbeatPolls.PRUNED ? java.util.List.of() : ContentBlocks.parse(content),
         JsonFields.text(message, entry, "provider"),
         JsonFields.text(message, entry, "model"),
         JsonFields.text(message, entry, "api"),
@@ -36,6 +42,7 @@ final class MessageEvents {
         JsonFields.text(message, "toolCallId"),
         JsonFields.text(message, "toolName"),
         JsonFields.bool(message, "isError"),
-        JsonFields.text(message, "customType"));
+        JsonFields.text(message, "customType"),
+        heartbeat);
   }
 }

@@ -21,7 +21,8 @@ import java.util.Set;
  * A strict single-pass check of one JSONL line's bytes that also builds the fields a message event is built from,
  * leaving content unread: the result is a small tree ({@code {"type":..,"id":..,"message":{"role":..,..}}}) holding
  * the nodes Jackson's tree reader would give for those fields (plain strings and int/long numbers directly; objects
- * such as {@code usage}, decimals and escaped strings are read by Jackson from their bytes).
+ * such as {@code usage}, decimals and escaped strings are read by Jackson from their bytes). Of a message's
+ * {@code content} it keeps only whether it is a heartbeat poll ({@link HeartbeatPolls#PRUNED}), decided on the way.
  *
  * <p>It accepts only what Jackson's strict parser accepts and is deliberately narrower (it never accepts more): one
  * JSON object, optional surrounding whitespace, strings of well-formed UTF-8 without control characters and with
@@ -263,6 +264,13 @@ final class PrunedEntry {
         escaped = false;
         i = value(i);
         into.set(n, fewValues(n) ? sharedText(valueStart, i) : node(valueStart, i));
+      } else if (into != null && !entryLevel && spells(nameStart, nameEnd, CONTENT)) {
+        i = content(i); // a later duplicate wins, as in the tree
+        if (poll) {
+          into.set("content", HeartbeatPolls.PRUNED);
+        } else {
+          into.remove("content");
+        }
       } else {
         i = value(i);
       }
@@ -277,6 +285,139 @@ final class PrunedEntry {
         throw REJECTED;
       }
     }
+  }
+
+  private static final byte[] CONTENT = ascii("content");
+  private static final byte[] TYPE = ascii("type");
+  private static final byte[] TEXT = ascii("text");
+  private static final byte[] POLL = ascii(HeartbeatPolls.POLL);
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** Whether the checked bytes {@code b[from, to)} are {@code word}. */
+  private boolean spells(int from, int to, byte[] word) {
+    return java.util.Arrays.equals(b, from, to, word, 0, word.length);
+  }
+
+  /** Whether the last message content checked by {@link #content} is a heartbeat poll ({@link HeartbeatPolls}). */
+  private boolean poll;
+
+  /**
+   * Checks a message's content value at {@code i} like {@link #value}, deciding on the way, without materialising
+   * anything, whether it is a heartbeat poll ({@link #poll}): a string, or an array of exactly one object whose
+   * {@code type} is {@code "text"} and whose {@code text} is the poll. Returns the index after the value.
+   */
+  private int content(int i) throws java.io.IOException {
+    poll = false;
+    byte c = at(i);
+    if (c == '"') {
+      escaped = false;
+      int end = string(i + 1);
+      poll = isString(i, end, POLL);
+      return end;
+    }
+    if (c != '[') {
+      return value(i);
+    }
+    if (++depth > MAX_DEPTH) {
+      throw REJECTED;
+    }
+    i = ws(i + 1);
+    if (at(i) == ']') {
+      depth--;
+      return i + 1;
+    }
+    int blocks = 0;
+    boolean pollBlock = false;
+    while (true) {
+      if (blocks == 0 && at(i) == '{') {
+        i = block(i);
+        pollBlock = poll;
+      } else {
+        i = value(i);
+      }
+      blocks++;
+      i = ws(i);
+      byte d = at(i);
+      if (d == ',') {
+        i = ws(i + 1);
+      } else if (d == ']') {
+        depth--;
+        poll = blocks == 1 && pollBlock;
+        return i + 1;
+      } else {
+        throw REJECTED;
+      }
+    }
+  }
+
+  /**
+   * Checks the object at {@code i} like {@link #object} and sets {@link #poll} to whether it is a text block holding
+   * the poll (a later duplicate field wins). Returns the index after '}'.
+   */
+  private int block(int i) throws java.io.IOException {
+    if (++depth > MAX_DEPTH) {
+      throw REJECTED;
+    }
+    boolean textType = false;
+    boolean pollText = false;
+    i = ws(i + 1);
+    if (at(i) == '}') {
+      depth--;
+      poll = false;
+      return i + 1;
+    }
+    while (true) {
+      if (at(i) != '"') {
+        throw REJECTED;
+      }
+      int nameStart = i + 1;
+      int nameEnd = name(nameStart);
+      i = ws(nameEnd + 1);
+      if (at(i) != ':') {
+        throw REJECTED;
+      }
+      i = ws(i + 1);
+      int valueStart = i;
+      escaped = false;
+      i = value(i);
+      if (spells(nameStart, nameEnd, TYPE)) {
+        textType = isString(valueStart, i, TEXT);
+      } else if (spells(nameStart, nameEnd, TEXT)) {
+        pollText = isString(valueStart, i, POLL);
+      }
+      i = ws(i);
+      byte c = at(i);
+      if (c == ',') {
+        i = ws(i + 1);
+      } else if (c == '}') {
+        depth--;
+        poll = textType && pollText;
+        return i + 1;
+      } else {
+        throw REJECTED;
+      }
+    }
+  }
+
+  /**
+   * Whether the checked value {@code b[from, to)} (just read with {@link #escaped} reset before it) is a string whose
+   * text is {@code ascii}: compared as bytes, or decoded when it has escapes and is short enough to spell it (an
+   * escape is at most 6 bytes a character).
+   */
+  private boolean isString(int from, int to, byte[] ascii) throws java.io.IOException {
+    if (b[from] != '"') {
+      return false;
+    }
+    if (!escaped) {
+      return java.util.Arrays.equals(b, from + 1, to - 1, ascii, 0, ascii.length);
+    }
+    if (to - from - 2 > 6 * ascii.length) {
+      return false;
+    }
+    return new String(ascii, StandardCharsets.US_ASCII).equals(Json.STRICT.readTree(b, from, to - from).textValue());
   }
 
   /** Kept fields whose values repeat on almost every line (types, roles, providers, models). */

@@ -14,6 +14,7 @@ public final class StreamState {
   private String headerSessionId;
   private String parentSession;
   private int version;
+  private boolean heartbeatTurn;
   private final Map<String, Integer> contentSeen = new HashMap<>();
 
   /**
@@ -69,16 +70,40 @@ public final class StreamState {
     return java.util.Collections.unmodifiableMap(contentSeen);
   }
 
-  /** A state as {@link #fallbackSessionId}, {@link #headerSessionId}, {@link #parentSession}, {@link #version} and
-   * {@link #contentSeen} described it (a ledger restored from its cache file goes on from there). */
+  /** Whether the last user message of the stream so far was a heartbeat poll (messages after it answer it). */
+  public boolean heartbeatTurn() {
+    return heartbeatTurn;
+  }
+
+  /**
+   * A state as {@link #fallbackSessionId}, {@link #headerSessionId}, {@link #parentSession}, {@link #version}, {@link
+   * #contentSeen} and {@link #heartbeatTurn} described it (a ledger restored from its cache file goes on from there).
+   */
   public static StreamState restore(
-      String fallbackSessionId, String headerSessionId, String parentSession, int version, Map<String, Integer> seen) {
+      String fallbackSessionId,
+      String headerSessionId,
+      String parentSession,
+      int version,
+      Map<String, Integer> seen,
+      boolean heartbeatTurn) {
     StreamState s = new StreamState(fallbackSessionId);
     s.headerSessionId = headerSessionId;
     s.parentSession = parentSession;
     s.version = version;
     s.contentSeen.putAll(seen);
+    s.heartbeatTurn = heartbeatTurn;
     return s;
+  }
+
+  /**
+   * Whether a message of the stream belongs to a heartbeat turn: a user message starts a turn, a heartbeat turn when it
+   * is a poll; any other message belongs to the turn of the last user message before it.
+   */
+  boolean turn(boolean userMessage, boolean poll) {
+    if (userMessage) {
+      heartbeatTurn = poll;
+    }
+    return heartbeatTurn;
   }
 
   /** Counts one more occurrence of an id-less content hash and returns how many came before it. */

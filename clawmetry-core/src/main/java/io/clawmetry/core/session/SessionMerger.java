@@ -26,8 +26,9 @@ import java.util.Set;
  *   <li>Transcripts fill what the index lacks: the current id's last provider and model (before models of earlier
  *       ids), the earliest and latest event time for a missing start or update.
  *   <li>The context gauges (current size and window) come from entries of the current session id only.
- *   <li>A transcript session id that no entry names becomes its own session with key {@code session:<sessionId>} and
- *       kind {@code OTHER}.
+ *   <li>A transcript session id that no entry names becomes its own session: an isolated cron run that a cron run log
+ *       names gets the run log's session key (and so its kind, normally {@code CRON_RUN}); any other gets the key
+ *       {@code session:<sessionId>} and kind {@code OTHER}.
  * </ul>
  *
  * <p>The result is sorted by {@code updatedAt} (newest first, unknown last), then key.
@@ -70,6 +71,19 @@ public final class SessionMerger {
    * @return one session per (agent, key), sorted by {@code updatedAt} descending, then key
    */
   public List<SessionInfo> merge(List<IndexEntry> entries, List<TranscriptSummary> transcripts) {
+    return merge(entries, transcripts, Map.of());
+  }
+
+  /**
+   * Merges, naming the transcripts that no entry names but a cron run log does by the run log's key.
+   *
+   * @param entries index entries of every agent, from every index read
+   * @param transcripts one summary per session id seen in transcripts
+   * @param cronRunKeys session id → session key of isolated cron runs, from the run logs
+   * @return one session per (agent, key), sorted by {@code updatedAt} descending, then key
+   */
+  public List<SessionInfo> merge(
+      List<IndexEntry> entries, List<TranscriptSummary> transcripts, Map<String, String> cronRunKeys) {
     Map<String, List<TranscriptSummary>> summaries = new LinkedHashMap<>();
     for (TranscriptSummary t : transcripts) {
       if (t.sessionId() != null) {
@@ -97,7 +111,7 @@ public final class SessionMerger {
       for (TranscriptSummary t : list) {
         if (!claimedIds.contains(t.sessionId())) {
           claimedIds.add(t.sessionId());
-          out.add(fromTranscriptOnly(t));
+          out.add(fromTranscriptOnly(t, cronRunKeys.get(t.sessionId())));
         }
       }
     }
@@ -184,11 +198,18 @@ public final class SessionMerger {
         fold(sameId, IndexEntry::contextWindow));
   }
 
-  private static SessionInfo fromTranscriptOnly(TranscriptSummary t) {
+  /**
+   * A session known only from its transcript, named by {@code runKey} when that is the key of exactly this run ({@code
+   * …:cron:<jobId>:run:<sessionId>} of the same agent: a key is never shared by two sessions).
+   */
+  private SessionInfo fromTranscriptOnly(TranscriptSummary t, String runKey) {
+    boolean named = runKey != null
+        && Objects.equals(SessionKeys.agentIdOf(runKey, t.agentId()), t.agentId())
+        && t.sessionId().equals(SessionKeys.cronRunSessionIdOf(runKey));
     return new SessionInfo(
-        TRANSCRIPT_ONLY_PREFIX + t.sessionId(),
+        named ? runKey : TRANSCRIPT_ONLY_PREFIX + t.sessionId(),
         t.agentId(),
-        SessionKind.OTHER,
+        named ? keys.kindOf(runKey, null, null, null) : SessionKind.OTHER,
         t.sessionId(),
         List.of(),
         null,

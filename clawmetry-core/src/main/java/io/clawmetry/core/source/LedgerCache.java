@@ -53,7 +53,7 @@ public final class LedgerCache {
   private static final Duration RENEW_AFTER = Duration.ofDays(1);
 
   private static final byte[] MAGIC = "CLAWMETRY-LEDGER\n".getBytes(StandardCharsets.US_ASCII);
-  private static final int FORMAT = 2;
+  private static final int FORMAT = 3; // 3: calls and stream states say whether they are in a heartbeat turn
 
   private final Path dir;
   private final String build;

@@ -630,6 +630,7 @@ public final class TranscriptLedger<T> implements AutoCloseable {
       Binary.writeString(out, e.getKey());
       Binary.writeLong(out, e.getValue());
     }
+    out.writeBoolean(s.heartbeatTurn());
   }
 
   private static StreamState readState(java.io.DataInput in) throws IOException {
@@ -641,7 +642,7 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     for (int n = Binary.readCount(in, Integer.MAX_VALUE / 2), k = 0; k < n; k++) {
       seen.put(Binary.readString(in), (int) Binary.readLong(in));
     }
-    return StreamState.restore(fallback, header, parent, version, seen);
+    return StreamState.restore(fallback, header, parent, version, seen, in.readBoolean());
   }
 
   /** A known file vanished, shrank below what was read, or is another file now: read everything again. */

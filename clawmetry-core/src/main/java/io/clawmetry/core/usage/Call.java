@@ -16,8 +16,21 @@ import java.util.Optional;
  * @param model the model
  * @param usage its usage ({@link Usage#ZERO} for an error row without one)
  * @param error whether it is an error row
+ * @param heartbeat whether it answers a heartbeat poll ({@link TranscriptEvent.Message#heartbeat()}): its origin kind
+ *     is {@code heartbeat} whatever its session's
  */
-public record Call(String sessionId, Instant timestamp, String provider, String model, Usage usage, boolean error) {
+public record Call(
+    String sessionId, Instant timestamp, String provider, String model, Usage usage, boolean error, boolean heartbeat) {
+
+  /** A call that does not answer a heartbeat poll. */
+  public Call(String sessionId, Instant timestamp, String provider, String model, Usage usage, boolean error) {
+    this(sessionId, timestamp, provider, model, usage, error, false);
+  }
+
+  /** The origin kind of this call when its session's is {@code sessionOrigin}: heartbeat turns are their own. */
+  public String origin(String sessionOrigin) {
+    return heartbeat ? "heartbeat" : sessionOrigin;
+  }
 
   /** The call an event is, if it is one ({@link CallClassifier}). */
   public static Optional<Call> of(TranscriptEvent e) {
@@ -33,7 +46,8 @@ public record Call(String sessionId, Instant timestamp, String provider, String 
             intern(m.provider()),
             intern(m.model()),
             m.usage() == null ? Usage.ZERO : totalCostOnly(m.usage()),
-            kind == CallClassifier.Kind.ERROR));
+            kind == CallClassifier.Kind.ERROR,
+            m.heartbeat()));
   }
 
   /**

@@ -27,6 +27,7 @@ final class CallChunk {
   private static final int ERROR = 1;
   private static final int NO_TIME = 2;
   private static final int NO_USAGE = 4;
+  private static final int HEARTBEAT = 32; // above the two cost bits
   private static final int COST_SHIFT = 3;
   private static final int NO_COST = 0;
   private static final int NULL_TOTAL = 1; // a RecordedCost whose parts and total are all null
@@ -53,7 +54,7 @@ final class CallChunk {
   void set(int r, Call c, int sessionNumber, int namesNumber) {
     session[r] = sessionNumber;
     names[r] = namesNumber;
-    int f = c.error() ? ERROR : 0;
+    int f = (c.error() ? ERROR : 0) | (c.heartbeat() ? HEARTBEAT : 0);
     Instant t = c.timestamp();
     if (t == null) {
       f |= NO_TIME;
@@ -91,7 +92,8 @@ final class CallChunk {
           cost(r, f >>> COST_SHIFT & 3), cacheWrite1h.get(r));
     }
     CallColumns.Names n = NameTable.value(pairs, names[r]);
-    return new Call(NameTable.value(sessions, session[r]), t, n.provider(), n.model(), u, (f & ERROR) != 0);
+    return new Call(NameTable.value(sessions, session[r]), t, n.provider(), n.model(), u, (f & ERROR) != 0,
+        (f & HEARTBEAT) != 0);
   }
 
   private static long sum(long a, long b, long c, long d) {

@@ -37,6 +37,7 @@ public final class CallCodec implements ItemCodec<Call> {
     Binary.writeDecimal(out, u.recordedCost() == null ? null : u.recordedCost().total());
     out.writeBoolean(u.recordedCost() != null);
     out.writeBoolean(c.error());
+    out.writeBoolean(c.heartbeat());
   }
 
   @Override
@@ -55,10 +56,11 @@ public final class CallCodec implements ItemCodec<Call> {
     java.math.BigDecimal cost = Binary.readDecimal(in);
     boolean hasCost = in.readBoolean();
     boolean error = in.readBoolean();
+    boolean heartbeat = in.readBoolean();
     try {
       Usage u = new Usage(input, output, cacheRead, cacheWrite, total, reasoning,
           hasCost ? new RecordedCost(null, null, null, null, cost) : null, cacheWrite1h);
-      return new Call(sessionId, timestamp, provider, model, u, error);
+      return new Call(sessionId, timestamp, provider, model, u, error, heartbeat);
     } catch (RuntimeException e) {
       throw new IOException("bad call", e);
     }

@@ -5,7 +5,8 @@ package io.clawmetry.core.usage;
  *
  * @param agentId the agent
  * @param sessionKey the session key (or {@code session:<id>} when the index does not know it)
- * @param origin {@code user}, {@code cron}, {@code subagent}, {@code heartbeat} or {@code other}
+ * @param origin {@code user}, {@code cron}, {@code subagent}, {@code heartbeat} or {@code other}; a call that answers a
+ *     heartbeat poll is {@code heartbeat} whatever this is ({@link Call#origin})
  * @param channel the session's channel, or null
  */
 public record SessionJoin(String agentId, String sessionKey, String origin, String channel) {}

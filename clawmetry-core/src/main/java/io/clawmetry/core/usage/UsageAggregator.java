@@ -115,7 +115,7 @@ public final class UsageAggregator {
         return s.channel() == null ? "unknown" : s.channel();
       case ORIGIN:
       default:
-        return s.origin();
+        return c.origin(s.origin());
     }
   }
 

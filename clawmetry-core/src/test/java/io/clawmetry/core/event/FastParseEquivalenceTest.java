@@ -93,7 +93,7 @@ class FastParseEquivalenceTest {
     if (e instanceof TranscriptEvent.Message m) {
       return new TranscriptEvent.Message(
           m.meta(), m.role(), List.of(), m.provider(), m.model(), m.api(), m.usage(), m.stopReason(),
-          m.errorMessage(), m.toolCallId(), m.toolName(), m.isError(), m.customType());
+          m.errorMessage(), m.toolCallId(), m.toolName(), m.isError(), m.customType(), m.heartbeat());
     }
     return e;
   }
@@ -117,6 +117,19 @@ class FastParseEquivalenceTest {
     assertTrue(m.content().isEmpty());
     assertEquals("a1b2c3d4|1767225601000", m.meta().dedupKey());
     assertEquals(17, m.usage().total());
+  }
+
+  /** A heartbeat poll as the real 2026.6 healthcore transcript has it. */
+  private static final String POLL =
+      "{\"type\":\"message\",\"id\":\"66921b45\",\"parentId\":\"6d012af3\",\"timestamp\":"
+          + "\"2026-06-29T18:29:57.329Z\",\"message\":{\"role\":\"user\",\"content\":[{\"type\":\"text\","
+          + "\"text\":\"[OpenClaw heartbeat poll]\"}],\"timestamp\":1782757797322}}";
+
+  @Test
+  void heartbeatPollsAreFlaggedBothWaysWithoutContent() {
+    assertTrue(assertSame(POLL.getBytes(StandardCharsets.UTF_8), POLL), "content skipped");
+    assertTrue(fast(POLL).heartbeat());
+    assertTrue(!fast(POLL.replace("poll]", "poll] ")).heartbeat());
   }
 
   /** Anthropic's split of the cache writes by lifetime, nested in the usage (and OpenClaw's own 1-hour count). */
@@ -220,7 +233,14 @@ class FastParseEquivalenceTest {
         base.replace("\"total\":0.0041877500000000005", "\"total\":0.00418775,\"input\":-1.20,\"output\":300.00"),
         // the same short values again: shared nodes must not leak between fields or lines
         base.replace("\"provider\":\"anthropic\"", "\"provider\":\"assistant\"").replace("\"api\"", "\"x\""),
-        base.replace("\"model\":\"claude-sonnet-4-5\"", "\"model\":\"a\\u0062c\""));
+        base.replace("\"model\":\"claude-sonnet-4-5\"", "\"model\":\"a\\u0062c\""),
+        // heartbeat polls (HeartbeatTurnTest has the spellings): the flag is the same both ways, content still skipped
+        POLL,
+        POLL.replace("[{\"type\":\"text\",\"text\":\"[OpenClaw heartbeat poll]\"}]", "\"[OpenClaw heartbeat poll]\""),
+        POLL.replace("heartbeat poll", "heartbeat\\u0020poll"),
+        POLL.replace("\"}]", "\",\"x\":" + "[".repeat(450) + "1" + "]".repeat(450) + "}]"),
+        POLL.replace("\"}]", "\"},{\"type\":\"text\",\"text\":\"x\"}]"),
+        POLL.replace("poll]", "poll] "));
   }
 
   @ParameterizedTest

@@ -34,7 +34,8 @@ class CallColumnsPropertyTest {
     for (int i = 0; i < n; i++) {
       String session = r.nextInt(100) == 0 ? null : "s-" + r.nextInt(1 + r.nextInt(2_000));
       out.add(new Call(session, timestamp(r), providers[r.nextInt(providers.length)],
-          models[r.nextInt(models.length)], r.nextInt(40) == 0 ? null : usage(r), r.nextInt(20) == 0));
+          models[r.nextInt(models.length)], r.nextInt(40) == 0 ? null : usage(r), r.nextInt(20) == 0,
+          r.nextInt(8) == 0));
     }
     return out;
   }

@@ -63,7 +63,12 @@ class CallColumnsTest {
         call("s4", null, null, true),
         new Call(null, null, null, null, Usage.ZERO, false),
         new Call("s5", Instant.EPOCH, null, "mock-1", Usage.ZERO, false),
-        new Call("s5", Instant.EPOCH, "openai", null, Usage.ZERO, false));
+        new Call("s5", Instant.EPOCH, "openai", null, Usage.ZERO, false),
+        // a heartbeat turn's calls: the flag sits beside the error flag and every cost kind
+        new Call("s6", Instant.EPOCH, "litellm", "m", Usage.ZERO, false, true),
+        new Call("s6", null, null, null, null, true, true),
+        new Call("s6", Instant.EPOCH, "litellm", "m", new Usage(1, 2, 3, 4, 10, 0, new RecordedCost(
+            new BigDecimal("0.1"), null, null, null, new BigDecimal("0.1")), 3), false, true));
   }
 
   @Test
