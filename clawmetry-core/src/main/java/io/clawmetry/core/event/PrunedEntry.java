@@ -298,7 +298,8 @@ final class PrunedEntry {
 
   /** Whether the checked bytes {@code b[from, to)} are {@code word}. */
   private boolean spells(int from, int to, byte[] word) {
-    return java.util.Arrays.equals(b, from, to, word, 0, word.length);
+    // the length first: this runs for every unkept field name of a message, and C1 does not intrinsify the compare
+    return to - from == word.length && java.util.Arrays.equals(b, from, to, word, 0, word.length);
   }
 
   /** Whether the last message content checked by {@link #content} is a heartbeat poll ({@link HeartbeatPolls}). */
