@@ -186,7 +186,8 @@ final class DefaultClawMetry implements ClawMetry {
       ReadState old = state;
       if (old == null || full || !indexCache.upToDate(layout)) {
         state = readState(old == null ? 1 : old.generation + 1);
-      } else if (events > 0) {
+      } else if (events > 0 || !transcriptWarnings().equals(old.transcriptWarnings)) {
+        // new calls, or the sources say something new: a malformed or half-written line read, a file now unreadable
         state = appended(old);
       }
       return new RefreshStats(full, files, bytes, events, Duration.ofNanos(System.nanoTime() - start));

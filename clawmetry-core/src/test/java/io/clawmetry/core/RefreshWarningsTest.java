@@ -1,0 +1,80 @@
+package io.clawmetry.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.clawmetry.api.ClawMetry;
+import io.clawmetry.api.RefreshStats;
+import io.clawmetry.api.UsageQuery;
+import io.clawmetry.api.Warning;
+import io.clawmetry.api.WarningKind;
+import io.clawmetry.core.discovery.Environment;
+import io.clawmetry.core.testing.TestHomes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a refresh reads that adds no event still changes the reports' warnings: a malformed line appended alone, a
+ * half-written line, and the line that completes it (which clears that warning), with and without watching.
+ */
+class RefreshWarningsTest {
+
+  @TempDir Path tmp;
+
+  private static final String FILE = "agents/main/sessions/98f4ef5b-0253-417d-b046-032c6a6ac04e.jsonl";
+
+  private static List<Warning> of(ClawMetry cm, WarningKind kind, Path file) {
+    return cm.usage(UsageQuery.daily(ZoneId.of("UTC"))).warnings().stream()
+        .filter(w -> w.kind() == kind && w.source().equals(file.toString()))
+        .toList();
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void warningsOfAReadWithoutNewEventsReachTheReports(boolean watch) throws Exception {
+    Path home = TestHomes.exampleHomeCopy(tmp);
+    Path f = home.resolve(FILE);
+    try (ClawMetry cm = ClawMetryBuilder.create().environment(Environment.of(Map.of(), tmp.resolve("u")))
+        .stateDir(home).watchFiles(watch).build()) {
+      long total = cm.usage(UsageQuery.daily(ZoneId.of("UTC"))).totals().tokens().total();
+      assertEquals(List.of(), of(cm, WarningKind.MALFORMED_LINE, f));
+
+      Files.writeString(f, "this is not json\n", StandardOpenOption.APPEND);
+      RefreshStats s = refreshUntilRead(cm, watch);
+      assertEquals(0, s.newEvents());
+      List<Warning> malformed = of(cm, WarningKind.MALFORMED_LINE, f);
+      assertEquals(1, malformed.size(), "the appended malformed line is reported");
+      assertEquals(1, malformed.get(0).count());
+
+      Files.writeString(f, "{\"type\":\"mess", StandardOpenOption.APPEND);
+      refreshUntilRead(cm, watch);
+      assertEquals(1, of(cm, WarningKind.INCOMPLETE_LINE, f).size(), "the half-written line is reported");
+
+      Files.writeString(f, "age\",\"id\":\"x1\"}\n", StandardOpenOption.APPEND);
+      refreshUntilRead(cm, watch);
+      assertEquals(List.of(), of(cm, WarningKind.INCOMPLETE_LINE, f), "completed: no longer incomplete");
+      assertEquals(1, of(cm, WarningKind.MALFORMED_LINE, f).size());
+      assertEquals(total, cm.usage(UsageQuery.daily(ZoneId.of("UTC"))).totals().tokens().total());
+    }
+  }
+
+  /** Refreshes until the appended bytes were read (the directory watch reports them asynchronously). */
+  private static RefreshStats refreshUntilRead(ClawMetry cm, boolean watch) throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (true) {
+      RefreshStats s = cm.refresh();
+      if (s.filesRead() > 0 || !watch || System.nanoTime() > deadline) {
+        assertTrue(s.filesRead() > 0, "the appended bytes were read");
+        return s;
+      }
+      Thread.sleep(20);
+    }
+  }
+}
