@@ -91,4 +91,24 @@ class UnterminatedLastLinesTest {
           && w.source().equals(cutFile.toString())), after.warnings().toString());
     }
   }
+
+  @Test
+  void anArchivesCutLastLineIsCountedMalformed() throws Exception {
+    Path home = TestHomes.exampleHomeCopy(tmp);
+    Path f = home.resolve("agents/main/sessions/be61d715-168c-4536-b9f5-b096592bfdf6.jsonl.reset.2026-11-05T08-00-00.000Z");
+    String text = Files.readString(f);
+    String last = text.substring(text.lastIndexOf('\n', text.length() - 2) + 1);
+    Files.writeString(f, text.substring(0, text.length() - last.length()) + last.substring(0, last.length() / 2));
+    long lines = text.chars().filter(c -> c == '\n').count();
+    try (ClawMetry cm = open(home)) {
+      UsageReport r = cm.usage(UsageQuery.daily(ZoneId.of("UTC")));
+      List<Warning> malformed = r.warnings().stream()
+          .filter(w -> w.kind() == WarningKind.MALFORMED_LINE && w.source().equals(f.toString())).toList();
+      assertEquals(1, malformed.size(), r.warnings().toString());
+      assertEquals("line " + lines, malformed.get(0).firstPosition());
+      assertEquals(1, malformed.get(0).count());
+      assertTrue(r.warnings().stream().noneMatch(w -> w.source().equals(f.toString())
+          && w.kind() == WarningKind.INCOMPLETE_LINE), "an archive is never completed");
+    }
+  }
 }

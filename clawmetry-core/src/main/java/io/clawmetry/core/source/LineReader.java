@@ -23,8 +23,8 @@ import java.util.Arrays;
  *
  * <ul>
  *   <li>A last line without {@code '\n'} is accepted when it is complete JSON (a file whose writer stopped without a
- *       final newline, or a closed archive) and otherwise held back (it may be half-written; {@link #heldBack()} says
- *       how many bytes); the returned {@link Position} points after the last line consumed, so the next call resumes
+ *       final newline) or the file is a closed archive (where it is final, whatever it holds), and otherwise held back
+ *       (it may be half-written; {@link #heldBack()} says how many bytes); the returned {@link Position} points after the last line consumed, so the next call resumes
  *       there. When a newline is appended after such a line later, that newline ends it: it is not a line of its own
  *       (line numbers stay those of a read from the start).
  *   <li>Invalid UTF-8 is decoded with replacement characters and reported once per source ({@link
@@ -316,7 +316,8 @@ public final class LineReader {
         continue;
       }
       if (stop == LineInput.Stop.EOF) {
-        if (n > 0 && ((closed && isBlank(buf, off, n)) || LongLineExtractor.isCompleteJson(buf, off, n))) {
+        // a closed archive's last line is final: handed over even when it is not JSON (the parser counts it malformed)
+        if (n > 0 && (closed || LongLineExtractor.isCompleteJson(buf, off, n))) {
           long lineEnd = lineStart + n;
           deliver(raw, buf, off, n, lineNo, lineStart, lineEnd, sink);
           return new Position(lineEnd, lineNo + 1);
