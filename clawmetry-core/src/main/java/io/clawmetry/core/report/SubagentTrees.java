@@ -177,15 +177,31 @@ public final class SubagentTrees {
     SessionInfo s = byKey.get(key);
     SubagentRun run = runOf.get(key);
     String status = s != null && s.status() != null ? s.status() : run == null ? null : run.status();
-    Long runtime = null;
-    if (s != null && s.startedAt() != null && s.endedAt() != null) {
-      runtime = Duration.between(s.startedAt(), s.endedAt()).toMillis();
-    } else if (run != null && run.createdAt() != null && run.endedAt() != null) {
-      runtime = Duration.between(run.createdAt(), run.endedAt()).toMillis();
-    }
+    Long runtime = runtimeMs(s, run);
     sources.put(key, source);
     return new SubagentNode(key, run, status, runtime, ownTokens, ownCost, total, plain(totalCost),
         source == null ? CostSource.UNKNOWN : source, kids);
+  }
+
+  /**
+   * How long a session ran: its index entry's runtime (OpenClaw's recorded {@code runtimeMs}, else {@code endedAt −
+   * startedAt} of that entry), else its run's (the recorded {@code runtimeMs}/{@code elapsedMs}, else {@code endedAt −
+   * startedAt} of the run record), else the session's start to its end, else the run's creation to its end.
+   */
+  static Long runtimeMs(SessionInfo s, SubagentRun run) {
+    if (s != null && s.runtimeMs() != null) {
+      return s.runtimeMs();
+    }
+    if (run != null && run.runtimeMs() != null) {
+      return run.runtimeMs();
+    }
+    if (s != null && s.startedAt() != null && s.endedAt() != null) {
+      return Duration.between(s.startedAt(), s.endedAt()).toMillis();
+    }
+    if (run != null && run.createdAt() != null && run.endedAt() != null) {
+      return Duration.between(run.createdAt(), run.endedAt()).toMillis();
+    }
+    return null;
   }
 
   private static BigDecimal plain(BigDecimal v) {

@@ -277,6 +277,7 @@ public final class JsonViews {
     o.put("createdAt", instant(r.createdAt()));
     o.put("endedAt", instant(r.endedAt()));
     o.set("source", r.source() == null ? F.nullNode() : source(r.source()));
+    o.put("runtimeMs", r.runtimeMs());
     return o;
   }
 

@@ -35,13 +35,13 @@ class SubagentTreesTest {
 
   private static SubagentRun run(String child, String parent, int secondsAfterT0) {
     return new SubagentRun(null, child, parent, "main", 0, "task of " + child, null, null, "done",
-        T0.plusSeconds(secondsAfterT0), null, null);
+        T0.plusSeconds(secondsAfterT0), null, null, null);
   }
 
   private static SessionInfo session(String key, String spawnedBy) {
     return new SessionInfo(key, "main", spawnedBy == null ? SessionKind.MAIN : SessionKind.SUBAGENT, "id-" + key,
         List.of(), "done", spawnedBy, spawnedBy == null ? 0 : 1, null, null, null, null, null, null, null, null, null,
-        null, List.of(), List.of(), null, null);
+        null, List.of(), List.of(), null, null, null);
   }
 
   private static UsageRow usage(String key, long tokens, String cost) {
