@@ -71,6 +71,13 @@ public interface ClawMetry extends AutoCloseable {
    */
   List<SubagentNode> subagentTree();
 
+  /**
+   * {@link #subagentTree()} with the sources and warnings that concern it: those of the run registry
+   * ({@link #subagents()}), of the per-session usage the costs come from (transcripts, prices), and of the lineage
+   * itself (a cycle of parents, a parent that no session index lists).
+   */
+  Report<SubagentNode> subagentReport();
+
   /** Cost today / this week / this month with a projection, active sessions, top models, failing crons, warnings. */
   Overview overview(java.time.ZoneId zone);
 

@@ -30,6 +30,8 @@ import java.util.List;
  * @param contextTokens the current context size in tokens (the index's {@code totalTokens}: the last prompt of the
  *     current session id), or null when unknown or marked stale
  * @param contextWindow the model's context window in tokens (the index's {@code contextTokens}), or null when unknown
+ * @param runtimeMs how long its last run took as the index records it: OpenClaw's {@code runtimeMs}, else {@code
+ *     endedAt − startedAt} of the same entry (the run's start, not {@code sessionStartedAt}); null when neither is there
  */
 public record SessionInfo(
     String key,
@@ -53,7 +55,8 @@ public record SessionInfo(
     List<SourceRef> transcripts,
     List<SourceRef> sources,
     Long contextTokens,
-    Long contextWindow) {
+    Long contextWindow,
+    Long runtimeMs) {
   public SessionInfo {
     previousSessionIds = List.copyOf(previousSessionIds);
     transcripts = List.copyOf(transcripts);

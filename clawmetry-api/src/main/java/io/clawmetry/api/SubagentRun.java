@@ -17,6 +17,9 @@ import java.time.Instant;
  * @param createdAt when it was spawned, or null
  * @param endedAt when it ended, or null
  * @param source where it was read
+ * @param runtimeMs how long it ran as its record says: OpenClaw's recorded runtime ({@code runtimeMs}, or the outcome's
+ *     {@code elapsedMs}), else {@code endedAt − startedAt} of the same record (the run's start, not {@code createdAt});
+ *     null when neither is there
  */
 public record SubagentRun(
     String runId,
@@ -30,4 +33,5 @@ public record SubagentRun(
     String status,
     Instant createdAt,
     Instant endedAt,
-    SourceRef source) {}
+    SourceRef source,
+    Long runtimeMs) {}

@@ -23,8 +23,8 @@ public enum WarningKind {
   BAD_ARCHIVE,
   /** The configuration could not be parsed or resolved. */
   CONFIG,
-  /** A symbolic link loop or path escape. */
+  /** A symbolic link loop or path escape; also a cycle of parent links in the sub-agent lineage. */
   PATH,
-  /** Something expected that is not there. */
+  /** Something expected that is not there (also a sub-agent's parent that no session index lists). */
   MISSING
 }

@@ -1,12 +1,10 @@
 package io.clawmetry.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clawmetry.api.ClawMetry;
+import io.clawmetry.api.Report;
 import io.clawmetry.api.SubagentNode;
 import io.clawmetry.core.view.JsonViews;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,36 +26,39 @@ final class SubagentsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (ClawMetry cm = root.ctx.open(home.home, pricing)) {
-      List<SubagentNode> tree = cm.subagentTree();
+      Report<SubagentNode> tree = cm.subagentReport();
       PrintWriter out = root.ctx.out;
       if (json) {
-        ObjectNode o = JsonViews.object();
-        ArrayNode a = o.putArray("tree");
-        tree.forEach(n -> a.add(JsonViews.subagentNode(n)));
-        o.set("warnings", JsonViews.warnings(cm.warnings()));
-        out.println(JsonViews.write(o, true));
+        out.println(JsonViews.write(JsonViews.subagents(cm.subagents().items(), tree), true));
         return Main.OK;
       }
       TextTable t =
           new TextTable("SESSION", "STATUS", ">RUNTIME", ">OWN TOKENS", ">OWN COST", ">TREE TOKENS", ">TREE COST",
               "TASK");
-      for (SubagentNode n : tree) {
-        add(t, n, 0);
+      for (SubagentNode n : tree.items()) {
+        add(t, n, "", "");
       }
       if (t.isEmpty()) {
         out.println("No sub-agents found.");
       } else {
         t.print(out);
       }
+      Output.warnings(out, tree.warnings());
       return Main.OK;
     }
   }
 
-  private static void add(TextTable t, SubagentNode n, int depth) {
-    String indent = depth == 0 ? "" : "  ".repeat(depth - 1) + "└ ";
+  /**
+   * One row per node, drawn as a tree: {@code ├ } before a child with a later sibling, {@code └ } before the last one,
+   * and below them {@code │ } (under a {@code ├}) or blank (under a {@code └}) as the guide of deeper rows.
+   *
+   * @param branch what goes before this node's key
+   * @param guide what goes before its children's branches
+   */
+  private static void add(TextTable t, SubagentNode n, String branch, String guide) {
     String task = n.run() == null ? null : n.run().task() != null ? n.run().task() : n.run().label();
     t.row(
-        indent + n.sessionKey(),
+        branch + n.sessionKey(),
         n.status(),
         n.runtimeMs() == null ? null : duration(n.runtimeMs()),
         String.format(Locale.ROOT, "%,d", n.ownTokens().total()),
@@ -65,8 +66,9 @@ final class SubagentsCommand implements Callable<Integer> {
         String.format(Locale.ROOT, "%,d", n.totalTokens().total()),
         UsageCommand.money(n.totalCost()),
         task == null ? null : task.length() > 60 ? task.substring(0, 60) + "…" : task);
-    for (SubagentNode c : n.children()) {
-      add(t, c, depth + 1);
+    for (int i = 0; i < n.children().size(); i++) {
+      boolean last = i == n.children().size() - 1;
+      add(t, n.children().get(i), guide + (last ? "└ " : "├ "), guide + (last ? "  " : "│ "));
     }
   }
 

@@ -467,12 +467,28 @@ final class DefaultClawMetry implements ClawMetry {
 
   @Override
   public List<SubagentNode> subagentTree() {
+    return subagentReport().items();
+  }
+
+  @Override
+  public Report<SubagentNode> subagentReport() {
     Map<String, UsageRow> own = new HashMap<>();
     UsageQuery q = UsageQuery.daily(ZoneId.of("UTC")).withPeriod(UsagePeriod.SESSION);
-    for (UsageRow r : usage(q).rows()) {
+    UsageReport usage = usage(q);
+    for (UsageRow r : usage.rows()) {
       own.put(r.key(), r);
     }
-    return SubagentTrees.build(snapshot().sessions(), subagents().items(), own);
+    Report<SubagentRun> runs = subagents();
+    Warnings w = new Warnings();
+    w.addAll(runs.warnings());
+    w.addAll(usage.warnings());
+    Warnings lineage = new Warnings();
+    List<SubagentNode> tree = SubagentTrees.build(snapshot().sessions(), runs.items(), own, lineage);
+    warnings.absorb(lineage);
+    w.addAll(lineage);
+    Set<SourceRef> sources = new LinkedHashSet<>(runs.sources());
+    sources.addAll(usage.sources());
+    return new Report<>(tree, new ArrayList<>(sources), w.list());
   }
 
   @Override

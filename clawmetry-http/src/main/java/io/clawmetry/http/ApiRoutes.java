@@ -282,14 +282,7 @@ final class ApiRoutes {
   }
 
   private ObjectNode subagents() {
-    ObjectNode o = JsonViews.object();
-    var runs = cm.subagents();
-    ArrayNode ra = o.putArray("runs");
-    runs.items().forEach(x -> ra.add(JsonViews.subagent(x)));
-    ArrayNode tree = o.putArray("tree");
-    cm.subagentTree().forEach(n -> tree.add(JsonViews.subagentNode(n)));
-    o.set("warnings", JsonViews.warnings(runs.warnings()));
-    return o;
+    return JsonViews.subagents(cm.subagents().items(), cm.subagentReport());
   }
 
   private void usageCsv(Request r) throws IOException {

@@ -265,6 +265,24 @@ class ApiRoutesTest {
     assertTrue(s.get("runs").size() > 0);
   }
 
+  /**
+   * {@code GET /api/subagents} carries the warnings that concern the tree (here the example home's two transcript
+   * warnings: its costs come from those transcripts), the same as {@code clawmetry subagents --json}: both print
+   * {@link io.clawmetry.core.view.JsonViews#subagents}.
+   */
+  @Test
+  void subagentsCarryTheTreesWarnings() throws Exception {
+    JsonNode s = json("/api/subagents");
+    List<String> kinds = new java.util.ArrayList<>();
+    s.get("warnings").forEach(w -> kinds.add(w.get("kind").asText() + " " + w.get("source").asText()
+        .replaceAll(".*/", "")));
+    assertEquals(List.of("INCOMPLETE_LINE 45a53c73-86e3-43f0-8592-70a3c00ff81c.jsonl",
+        "MALFORMED_LINE f1494495-0858-47bc-be0e-b540f9ac8b0a.jsonl"), kinds);
+    assertEquals(3, s.get("runs").size());
+    assertEquals(Json.STRICT.readTree(io.clawmetry.core.view.JsonViews.write(
+        io.clawmetry.core.view.JsonViews.subagents(cm.subagents().items(), cm.subagentReport()), false)), s);
+  }
+
   @Test
   void cronsAndRuns() throws Exception {
     JsonNode c = json("/api/crons");

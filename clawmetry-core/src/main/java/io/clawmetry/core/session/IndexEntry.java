@@ -33,6 +33,8 @@ import java.util.List;
  * @param contextTokens the current context size in tokens ({@code totalTokens}: the last prompt), or null when absent
  *     or marked stale ({@code totalTokensFresh: false})
  * @param contextWindow the model's context window in tokens ({@code contextTokens}), or null when absent
+ * @param runtimeMs how long the last run took: the recorded {@code runtimeMs}, else {@code endedAt − startedAt} of the
+ *     entry's run fields; null when neither is there
  */
 public record IndexEntry(
     String key,
@@ -56,7 +58,8 @@ public record IndexEntry(
     Instant endedAt,
     SourceRef source,
     Long contextTokens,
-    Long contextWindow) {
+    Long contextWindow,
+    Long runtimeMs) {
   public IndexEntry {
     previousSessionIds = List.copyOf(previousSessionIds);
     // a handful of distinct values over thousands of entries (and of the sessions merged from them): one copy each

@@ -45,6 +45,7 @@ final class SessionEntryFields {
   Long totalTokens;
   Boolean totalTokensFresh;
   Long contextTokens;
+  Long runtimeMs;
 
   /** The channel: {@code channel}, legacy {@code provider}, {@code lastChannel}, legacy {@code lastProvider}, origin. */
   String resolvedChannel() {
@@ -69,6 +70,14 @@ final class SessionEntryFields {
   /** When the session started: {@code sessionStartedAt}, else {@code createdAt}, else the last run's start. */
   Instant resolvedStartedAt() {
     return sessionStartedAt != null ? sessionStartedAt : createdAt != null ? createdAt : startedAt;
+  }
+
+  /**
+   * How long the last run took: OpenClaw's recorded {@code runtimeMs}, else {@code endedAt − startedAt} of this entry
+   * (the run's fields, not {@code sessionStartedAt}), else null.
+   */
+  Long resolvedRuntimeMs() {
+    return RunTimes.runtimeMs(runtimeMs, startedAt, endedAt);
   }
 
   /** The current context size: {@code totalTokens} unless {@code totalTokensFresh} is {@code false}. */
@@ -113,6 +122,7 @@ final class SessionEntryFields {
         case "totalTokens" -> f.totalTokens = count(p);
         case "totalTokensFresh" -> f.totalTokensFresh = t.isBoolean() ? p.getBooleanValue() : null;
         case "contextTokens" -> f.contextTokens = count(p);
+        case "runtimeMs" -> f.runtimeMs = count(p);
         case "origin" -> readOrigin(p, f);
         case "deliveryContext" -> readDeliveryContext(p, f);
         default -> p.skipChildren(); // skillsSnapshot, systemPromptReport, counters, anything unknown

@@ -195,7 +195,8 @@ public final class SessionMerger {
         transcriptRefs,
         sources,
         fold(sameId, IndexEntry::contextTokens),
-        fold(sameId, IndexEntry::contextWindow));
+        fold(sameId, IndexEntry::contextWindow),
+        fold(sorted, IndexEntry::runtimeMs));
   }
 
   /**
@@ -227,6 +228,7 @@ public final class SessionMerger {
         null,
         t.sources(),
         List.of(),
+        null,
         null,
         null);
   }

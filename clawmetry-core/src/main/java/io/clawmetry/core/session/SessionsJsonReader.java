@@ -126,7 +126,8 @@ public final class SessionsJsonReader {
         f.endedAt,
         source,
         f.resolvedContextTokens(),
-        f.contextTokens);
+        f.contextTokens,
+        f.resolvedRuntimeMs());
   }
 
   private static void pause() {

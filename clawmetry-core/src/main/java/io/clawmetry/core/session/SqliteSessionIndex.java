@@ -169,7 +169,8 @@ public final class SqliteSessionIndex {
         first(f.endedAt, cw.endedAt()),
         source,
         f.resolvedContextTokens(),
-        f.contextTokens);
+        f.contextTokens,
+        f.resolvedRuntimeMs());
   }
 
   /** A key known only from its windows: the newest window is current. */
@@ -180,7 +181,7 @@ public final class SqliteSessionIndex {
         previousIds(cw.sessionId(), windows, null), null, cw.status(), cw.spawnedBy(), cw.parentSessionKey(), null,
         null, cw.displayName(), cw.modelProvider(), cw.model(), cw.channel(), cw.chatType(), null,
         first(cw.startedAt(), cw.createdAt()), first(cw.updatedAt(), cw.createdAt()), cw.endedAt(), source, null,
-        null);
+        null, null);
   }
 
   /**

@@ -77,7 +77,8 @@ public final class SubagentRegistry {
       }
       SubagentRun lead = byChild.get(s.key());
       SubagentRun fromSession = new SubagentRun(null, s.key(), s.spawnedBy(), s.agentId(), 0, null, s.label(),
-          s.model(), s.status(), s.startedAt(), s.endedAt(), s.sources().isEmpty() ? null : s.sources().get(0));
+          s.model(), s.status(), s.startedAt(), s.endedAt(), s.sources().isEmpty() ? null : s.sources().get(0),
+          s.runtimeMs());
       byChild.put(s.key(), lead == null ? fromSession : fill(lead, fromSession));
     }
     Map<String, String> parentOf = new LinkedHashMap<>();
@@ -120,11 +121,12 @@ public final class SubagentRegistry {
         first(lead.status(), other.status()),
         first(lead.createdAt(), other.createdAt()),
         first(lead.endedAt(), other.endedAt()),
-        first(lead.source(), other.source()));
+        first(lead.source(), other.source()),
+        first(lead.runtimeMs(), other.runtimeMs()));
   }
 
   private static SubagentRun withDepth(SubagentRun r, int depth) {
     return new SubagentRun(r.runId(), r.childSessionKey(), r.requesterSessionKey(), r.agentId(), depth, r.task(),
-        r.label(), r.model(), r.status(), r.createdAt(), r.endedAt(), r.source());
+        r.label(), r.model(), r.status(), r.createdAt(), r.endedAt(), r.source(), r.runtimeMs());
   }
 }

@@ -28,7 +28,7 @@ final class SubagentRunsDb {
 
   /** One {@code task_runs} row of a sub-agent. */
   private record TaskRow(String runId, String sourceId, String child, String requester, String agentId, String label,
-      String task, String status, Instant createdAt, Instant endedAt) {}
+      String task, String status, Instant createdAt, Instant startedAt, Instant endedAt) {}
 
   private SubagentRunsDb() {}
 
@@ -69,7 +69,8 @@ final class SubagentRunsDb {
             first(t == null ? null : t.createdAt(), SqlRows.instant(rs, c, "created_at"),
                 JsonNodes.instant(p, "createdAt")),
             first(t == null ? null : t.endedAt(), JsonNodes.instant(exec, "endedAt"), JsonNodes.instant(p, "endedAt")),
-            source));
+            source,
+            runtimeMs(p, exec, t)));
       }, warnings);
     } else {
       warnings.add(WarningKind.UNKNOWN_SCHEMA, dbPath, "user_version " + db.userVersion(),
@@ -79,8 +80,22 @@ final class SubagentRunsDb {
     tasks.values().stream().distinct().filter(t -> !used.contains(t) && t.child() != null)
         .forEach(t -> out.add(new SubagentRun(t.runId(), t.child(), t.requester(),
             first(SessionKeys.agentIdOf(t.child(), null), t.agentId(), defaultAgentId), 0, t.task(), t.label(), null,
-            t.status(), t.createdAt(), t.endedAt(), taskSource)));
+            t.status(), t.createdAt(), t.endedAt(), taskSource,
+            RunTimes.runtimeMs(null, t.startedAt(), t.endedAt()))));
     return out;
+  }
+
+  /**
+   * The recorded runtime ({@code execution.outcome.elapsedMs}, the payload's {@code runtimeMs}), else ended − started
+   * of one record: the execution's, else the task row's, else the payload's.
+   */
+  private static Long runtimeMs(JsonNode p, JsonNode exec, TaskRow t) {
+    Long recorded = first(JsonNodes.number(JsonNodes.object(exec, "outcome"), "elapsedMs"),
+        JsonNodes.number(p, "runtimeMs"));
+    return first(
+        RunTimes.runtimeMs(recorded, JsonNodes.instant(exec, "startedAt"), JsonNodes.instant(exec, "endedAt")),
+        t == null ? null : RunTimes.runtimeMs(null, t.startedAt(), t.endedAt()),
+        RunTimes.runtimeMs(null, JsonNodes.instant(p, "startedAt"), JsonNodes.instant(p, "endedAt")));
   }
 
   /** {@code task_runs} of sub-agents, indexed by run id and by source id. */
@@ -103,6 +118,7 @@ final class SubagentRunsDb {
           SqlRows.text(rs, c, "task"),
           SqlRows.text(rs, c, "status"),
           first(SqlRows.instant(rs, c, "created_at"), SqlRows.instant(rs, c, "started_at")),
+          SqlRows.instant(rs, c, "started_at"),
           SqlRows.instant(rs, c, "ended_at"));
       if (t.runId() != null) {
         byId.putIfAbsent(t.runId(), t);

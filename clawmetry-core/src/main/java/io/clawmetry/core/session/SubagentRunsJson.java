@@ -75,7 +75,11 @@ final class SubagentRunsJson {
           JsonNodes.text(JsonNodes.object(r, "outcome"), "status"),
           JsonNodes.instant(r, "createdAt"),
           JsonNodes.instant(r, "endedAt"),
-          source));
+          source,
+          RunTimes.runtimeMs(
+              first(JsonNodes.number(r, "runtimeMs"), JsonNodes.number(JsonNodes.object(r, "outcome"), "elapsedMs")),
+              JsonNodes.instant(r, "startedAt"),
+              JsonNodes.instant(r, "endedAt"))));
     }
     return out;
   }

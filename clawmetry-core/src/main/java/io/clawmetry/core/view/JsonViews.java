@@ -20,6 +20,7 @@ import io.clawmetry.api.HealthSnapshot;
 import io.clawmetry.api.Home;
 import io.clawmetry.api.Overview;
 import io.clawmetry.api.RecordedCost;
+import io.clawmetry.api.Report;
 import io.clawmetry.api.Resolved;
 import io.clawmetry.api.SessionInfo;
 import io.clawmetry.api.SourceRef;
@@ -276,6 +277,7 @@ public final class JsonViews {
     o.put("createdAt", instant(r.createdAt()));
     o.put("endedAt", instant(r.endedAt()));
     o.set("source", r.source() == null ? F.nullNode() : source(r.source()));
+    o.put("runtimeMs", r.runtimeMs());
     return o;
   }
 
@@ -288,6 +290,20 @@ public final class JsonViews {
     o.put("cacheWrite", t.cacheWrite());
     o.put("cacheWrite1h", t.cacheWrite1h());
     o.put("total", t.total());
+    return o;
+  }
+
+  /**
+   * The sub-agent runs and tree with the warnings that concern them, {@code {runs[], tree[], warnings[]}}: the one shape
+   * of {@code clawmetry subagents --json} and {@code GET /api/subagents}.
+   */
+  public static ObjectNode subagents(List<SubagentRun> runs, Report<SubagentNode> tree) {
+    ObjectNode o = F.objectNode();
+    ArrayNode ra = o.putArray("runs");
+    runs.forEach(r -> ra.add(subagent(r)));
+    ArrayNode ta = o.putArray("tree");
+    tree.items().forEach(n -> ta.add(subagentNode(n)));
+    o.set("warnings", warnings(tree.warnings()));
     return o;
   }
 

@@ -96,10 +96,10 @@ class ContextGaugesTest {
   void mergerTakesTheGaugesOfTheCurrentId() {
     SourceRef src = new SourceRef(SourceKind.SESSION_INDEX_JSON, "/s/sessions.json");
     IndexEntry older = new IndexEntry("agent:main:main", "main", "old", List.of(), null, null, null, null, null, null,
-        null, null, "m", null, null, null, null, Instant.ofEpochMilli(1000), null, src, 5000L, 8000L);
+        null, null, "m", null, null, null, null, Instant.ofEpochMilli(1000), null, src, 5000L, 8000L, null);
     IndexEntry newer = new IndexEntry("agent:main:main", "main", "new", List.of(), null, null, null, null, null, null,
         null, null, "m", null, null, null, null, Instant.ofEpochMilli(2000), null,
-        new SourceRef(SourceKind.SESSION_INDEX_SQLITE, "/a.sqlite#session_nodes"), null, 64000L);
+        new SourceRef(SourceKind.SESSION_INDEX_SQLITE, "/a.sqlite#session_nodes"), null, 64000L, null);
     List<SessionInfo> out = new SessionMerger(SessionKeys.defaults()).merge(List.of(older, newer), List.of());
     assertEquals(1, out.size());
     SessionInfo s = out.get(0);

@@ -22,7 +22,7 @@ class SessionMergerTest {
       String spawnedBy, Integer depth, Long updated, SourceRef src) {
     return new IndexEntry(key, agent, id, prev, null, null, spawnedBy, null, depth, null, null,
         model == null ? null : "prov", model, null, null, null, null,
-        updated == null ? null : Instant.ofEpochMilli(updated), null, src, null, null);
+        updated == null ? null : Instant.ofEpochMilli(updated), null, src, null, null, null);
   }
 
   private static TranscriptSummary summary(String agent, String id, long first, long last, String model) {

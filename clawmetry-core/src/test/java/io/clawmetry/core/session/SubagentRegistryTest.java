@@ -93,10 +93,10 @@ class SubagentRegistryTest {
         """);
     SessionInfo c = new SessionInfo("agent:ops:subagent:ccc", "ops", io.clawmetry.api.SessionKind.SUBAGENT, "c1",
         List.of(), "running", "agent:main:subagent:bbb", 3, "third", null, null, "m-c", null, null, "spawn",
-        Instant.ofEpochMilli(2600), Instant.ofEpochMilli(2700), null, List.of(), List.of(), null, null);
+        Instant.ofEpochMilli(2600), Instant.ofEpochMilli(2700), null, List.of(), List.of(), null, null, null);
     SessionInfo a = new SessionInfo("agent:main:subagent:aaa", "main", io.clawmetry.api.SessionKind.SUBAGENT, "a1",
         List.of(), "done", "agent:main:main", 1, "from-session", null, null, "m-a", null, null, "spawn",
-        Instant.ofEpochMilli(1000), Instant.ofEpochMilli(3000), null, List.of(), List.of(), null, null);
+        Instant.ofEpochMilli(1000), Instant.ofEpochMilli(3000), null, List.of(), List.of(), null, null, null);
     Warnings w = new Warnings();
     List<SubagentRun> runs = SubagentRegistry.read(dir, null, List.of(c, a), "main", w);
 

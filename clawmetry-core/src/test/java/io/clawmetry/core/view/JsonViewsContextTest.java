@@ -16,7 +16,7 @@ class JsonViewsContextTest {
 
   private static SessionInfo session(Long tokens, Long window) {
     return new SessionInfo("agent:main:lab-one", "main", SessionKind.OTHER, "a86f", List.of(), null, null, 0, null,
-        null, null, null, null, null, null, null, null, null, List.of(), List.of(), tokens, window);
+        null, null, null, null, null, null, null, null, null, List.of(), List.of(), tokens, window, null);
   }
 
   @Test
