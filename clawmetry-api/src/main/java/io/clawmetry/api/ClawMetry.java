@@ -55,7 +55,9 @@ public interface ClawMetry extends AutoCloseable {
 
   /**
    * Token usage and cost, bucketed as the query says. Every assistant message counts once (deduplicated across
-   * sources), in its own bucket by its own timestamp, provider and model; all costs come from one cost function.
+   * sources), in its own bucket by its own timestamp, provider and model; all costs come from one cost function. The
+   * report's warnings are the transcripts' and this query's own; the same query gives the same warnings whatever ran
+   * before it.
    */
   UsageReport usage(UsageQuery query);
 
@@ -112,7 +114,11 @@ public interface ClawMetry extends AutoCloseable {
    */
   HealthSnapshot health(HealthQuery query);
 
-  /** Every warning met so far while reading this home. */
+  /**
+   * Every warning met so far while reading this home. Warnings about what a query made of the data (a model without a
+   * price, calls without a recorded cost in display mode, calls without a timestamp) are in that query's report only,
+   * never here: this list does not depend on which queries ran.
+   */
   List<Warning> warnings();
 
   /** Releases open databases and caches. */

@@ -16,11 +16,13 @@ import java.util.List;
  * @param costThisMonth cost since the first of the month
  * @param projectedMonth this month's cost extrapolated linearly to the month's end
  * @param tokensToday tokens of today's model calls
- * @param activeSessions sessions updated within the last 30 minutes
+ * @param activeSessions sessions updated within the last 30 minutes: {@code now - 30 min <= updatedAt <= now + 1 min}
+ *     (one minute of clock skew allowed; a session updated later than that is not active)
  * @param sessions sessions in all
  * @param topModels this month's models by cost, at most five
  * @param failingCrons cron jobs whose last run failed or that have consecutive errors
- * @param warnings every warning met reading the home
+ * @param warnings the home's warnings ({@link ClawMetry#warnings()}) and those of the overview's own usage reports
+ *     (auto cost mode), never those of another query
  */
 public record Overview(
     Instant asOf,

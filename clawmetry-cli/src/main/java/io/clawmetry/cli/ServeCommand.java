@@ -26,6 +26,7 @@ final class ServeCommand implements Callable<Integer> {
   @ParentCommand RootCommand root;
   @Mixin HomeOption home;
   @Mixin GatewayOptions gatewayOptions;
+  @Mixin PricingOptions pricing; // the dashboard's costs use the same prices as usage with the same files
 
   @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (default 8900; 0 = any free port).")
   int port = 8900;
@@ -54,8 +55,15 @@ final class ServeCommand implements Callable<Integer> {
     // the read connection: the facade's, unless a gateway option was given (then that URL, token or pin)
     boolean ownRead =
         gatewayOptions.url != null || gatewayOptions.token != null || gatewayOptions.tlsFingerprint != null;
-    Gateway ownReadClient = ownRead ? gatewayOptions.client(root.ctx, stateDir, false, true) : null;
-    ClawMetry cm = root.ctx.open(stateDir, null, true); // refreshed every 2 s: watch the directories
+    // opened first: an unreadable price file or a missing home fails here, before any gateway connection is made
+    ClawMetry cm = root.ctx.open(stateDir, pricing, true); // refreshed every 2 s: watch the directories
+    Gateway ownReadClient;
+    try {
+      ownReadClient = ownRead ? gatewayOptions.client(root.ctx, stateDir, false, true) : null;
+    } catch (RuntimeException e) {
+      cm.close();
+      throw e;
+    }
     Gateway read = ownRead ? ownReadClient : cm.gateway();
     GatewayBridge bridge =
         new GatewayClientBridge(read, () -> gatewayOptions.client(root.ctx, stateDir, true, false));

@@ -30,6 +30,7 @@ final class TranscriptCommand implements Callable<Integer> {
 
   @ParentCommand RootCommand root;
   @Mixin HomeOption home;
+  @Mixin PricingOptions pricing;
 
   @Parameters(paramLabel = "KEY|SESSION_ID", description = "Session key (agent:main:main) or session id.")
   String session;
@@ -61,7 +62,7 @@ final class TranscriptCommand implements Callable<Integer> {
             new java.util.TreeSet<>(EventTypes.FILTER_NAMES)));
       }
     }
-    try (ClawMetry cm = root.ctx.open(home.home)) {
+    try (ClawMetry cm = root.ctx.open(home.home, pricing)) {
       if (cm.session(session).isEmpty()) {
         throw new CliFailure(Main.ERROR, "no session with key or id '" + TextTable.sanitize(session) + "'");
       }

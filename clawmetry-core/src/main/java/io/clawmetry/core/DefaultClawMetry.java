@@ -459,7 +459,8 @@ final class DefaultClawMetry implements ClawMetry {
           "model calls without a timestamp left out of date-based buckets");
     }
     Prices.unpricedWarnings(rows, query.costMode(), w);
-    warnings.absorb(w);
+    // what the files hold belongs to the home; what this query made of them (no price, undated) to its report only
+    warnings.absorb(st.transcriptWarnings);
     UsageReport r = new UsageReport(query, rows, UsageAggregator.totals(rows), new ArrayList<>(sources), w.list());
     st.remember(query, r);
     return r;
@@ -511,8 +512,14 @@ final class DefaultClawMetry implements ClawMetry {
         UsageQuery.daily(zone).between(Overviews.firstDayNeeded(today), today);
     UsageQuery models =
         UsageQuery.daily(zone).withPeriod(UsagePeriod.MODEL).between(today.withDayOfMonth(1), today);
-    return Overviews.build(
-        now, zone, usage(daily), usage(models), snapshot().sessions(), crons().items(), warnings());
+    UsageReport d = usage(daily);
+    UsageReport m = usage(models);
+    List<CronJob> jobs = crons().items();
+    Warnings w = new Warnings(); // the home's warnings and those of the overview's own queries, never another's
+    w.addAll(warnings());
+    w.absorb(d.warnings());
+    w.absorb(m.warnings());
+    return Overviews.build(now, zone, d, m, snapshot().sessions(), jobs, w.list());
   }
 
   private <T> List<T> withStateDb(Warnings w, Function<ReadOnlyDatabase, List<T>> body) {

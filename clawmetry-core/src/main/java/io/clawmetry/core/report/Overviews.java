@@ -25,6 +25,13 @@ public final class Overviews {
   /** A session updated this recently counts as active. */
   public static final Duration ACTIVE_WINDOW = Duration.ofMinutes(30);
 
+  /**
+   * How far after now a session's update time may lie and the session still count as active: clock skew between the
+   * gateway that wrote it and the reader (a home on another host or a shared disk). Anything later is not active (a
+   * clock set wrong, a home copied with times in the future).
+   */
+  public static final Duration ACTIVE_CLOCK_SKEW = Duration.ofMinutes(1);
+
   private Overviews() {}
 
   /** The first day the daily report passed to {@link #build} must cover: the earlier of week start and month start. */
@@ -75,7 +82,9 @@ public final class Overviews {
     List<SessionInfo> active = new ArrayList<>();
     for (SessionInfo s : sessions) {
       // "running" alone is not enough: a crashed run leaves its session marked running for good
-      if (s.updatedAt() != null && !s.updatedAt().isBefore(now.minus(ACTIVE_WINDOW))) {
+      if (s.updatedAt() != null
+          && !s.updatedAt().isBefore(now.minus(ACTIVE_WINDOW))
+          && !s.updatedAt().isAfter(now.plus(ACTIVE_CLOCK_SKEW))) {
         active.add(s);
       }
     }
