@@ -247,8 +247,10 @@ final class DefaultClawMetry implements ClawMetry {
     for (TranscriptLedger<Call> l : agents.ledgers()) {
       summaries.addAll(l.summaries());
     }
-    HomeSnapshot s = HomeSnapshot.read(layout, indexCache, summaries, transcriptWarnings());
-    warnings.absorb(s.warnings());
+    List<Warning> transcripts = transcriptWarnings();
+    HomeSnapshot s = HomeSnapshot.read(layout, indexCache, summaries, transcripts);
+    // the transcripts' warnings describe their current state: warnings() takes them from the published state
+    warnings.absorb(s.warnings().stream().filter(w -> !transcripts.contains(w)).toList());
     return s;
   }
 
@@ -459,8 +461,8 @@ final class DefaultClawMetry implements ClawMetry {
           "model calls without a timestamp left out of date-based buckets");
     }
     Prices.unpricedWarnings(rows, query.costMode(), w);
-    // what the files hold belongs to the home; what this query made of them (no price, undated) to its report only
-    warnings.absorb(st.transcriptWarnings);
+    // what the files hold belongs to the home (warnings() takes it from the state); what this query made of them (no
+    // price, undated) to its report only
     UsageReport r = new UsageReport(query, rows, UsageAggregator.totals(rows), new ArrayList<>(sources), w.list());
     st.remember(query, r);
     return r;
@@ -568,7 +570,10 @@ final class DefaultClawMetry implements ClawMetry {
   @Override
   public List<Warning> warnings() {
     snapshot();
-    return warnings.list();
+    Warnings all = new Warnings();
+    all.addAll(warnings.list());
+    all.absorb(state().transcriptWarnings); // as the sources are now: a completed line's warning is gone
+    return all.list();
   }
 
   @Override

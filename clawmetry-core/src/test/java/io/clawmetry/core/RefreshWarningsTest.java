@@ -62,6 +62,13 @@ class RefreshWarningsTest {
       assertEquals(List.of(), of(cm, WarningKind.INCOMPLETE_LINE, f), "completed: no longer incomplete");
       assertEquals(1, of(cm, WarningKind.MALFORMED_LINE, f).size());
       assertEquals(total, cm.usage(UsageQuery.daily(ZoneId.of("UTC"))).totals().tokens().total());
+      // found by review: the facade's own list and the overview kept the cleared warning
+      assertTrue(cm.warnings().stream().noneMatch(w -> w.kind() == WarningKind.INCOMPLETE_LINE
+          && w.source().equals(f.toString())), cm.warnings().toString());
+      assertTrue(cm.overview(ZoneId.of("UTC")).warnings().stream().noneMatch(w -> w.kind() == WarningKind.INCOMPLETE_LINE
+          && w.source().equals(f.toString())));
+      assertEquals(1, cm.warnings().stream().filter(w -> w.kind() == WarningKind.MALFORMED_LINE
+          && w.source().equals(f.toString())).count());
     }
   }
 

@@ -46,10 +46,17 @@ public final class EventParser {
   /** Parses one record of the stream {@code state} belongs to; empty when the record is not a JSON object. */
   public Optional<TranscriptEvent> parse(RawRecord record, StreamState state) {
     JsonNode entry;
-    try {
-      entry = Json.STRICT.readTree(record.json());
+    boolean trailing = false;
+    try (com.fasterxml.jackson.core.JsonParser p = Json.STRICT.createParser(record.json())) {
+      entry = Json.STRICT.readTree(p);
+      trailing = entry != null && hasMore(p);
     } catch (IOException | RuntimeException e) {
       entry = null;
+    }
+    if (trailing && entry.isObject()) {
+      // e.g. a record appended to a file whose last line had no newline: the first object counts, the rest is said
+      EventOrigin o = record.origin();
+      warnings.add(WarningKind.MALFORMED_LINE, o.source(), position(o), TRAILING_TEXT);
     }
     if (entry == null || !entry.isObject()) {
       EventOrigin o = record.origin();
@@ -61,6 +68,17 @@ public final class EventParser {
       return Optional.empty();
     }
     return Optional.of(toEvent(entry, record, state));
+  }
+
+  /** The message of a line holding more than its JSON object (the object is read, the rest skipped). */
+  public static final String TRAILING_TEXT = "text after a line's JSON object was skipped";
+
+  private static boolean hasMore(com.fasterxml.jackson.core.JsonParser p) {
+    try {
+      return p.nextToken() != null;
+    } catch (IOException | RuntimeException e) {
+      return true; // not even a token: more all the same
+    }
   }
 
   /**

@@ -288,7 +288,8 @@ public final class LineReader {
         first = false;
         LongLine longLine = readLongLine(input, Arrays.copyOfRange(buf, off, off + n));
         long lineEnd = lineStart + longLine.bytes() + (longLine.terminated() ? 1 : 0);
-        if (!longLine.terminated() && !closed) {
+        if (!longLine.terminated() && !closed && longLine.reducedJson() == null) {
+          // not a complete object (yet); a complete one is read without its newline, like a short line
           heldBack = longLine.bytes();
           return new Position(lineStart, lineNo); // half-written: resume here next time
         }
@@ -317,7 +318,8 @@ public final class LineReader {
       }
       if (stop == LineInput.Stop.EOF) {
         // a closed archive's last line is final: handed over even when it is not JSON (the parser counts it malformed)
-        if (n > 0 && (closed || LongLineExtractor.isCompleteJson(buf, off, n))) {
+        boolean continuation = first && midLine; // more written onto a line taken without its newline: wait for it
+        if (n > 0 && !continuation && (closed || LongLineExtractor.isCompleteJson(buf, off, n))) {
           long lineEnd = lineStart + n;
           deliver(raw, buf, off, n, lineNo, lineStart, lineEnd, sink);
           return new Position(lineEnd, lineNo + 1);
@@ -326,8 +328,13 @@ public final class LineReader {
         return new Position(lineStart, lineNo); // nothing, or a half-written line held back
       }
       long lineEnd = lineStart + n + 1;
-      if (first && midLine && isBlank(buf, off, n)) {
-        // the newline (and whitespace) that ends a line an earlier read took without one: not a line of its own
+      if (first && midLine) {
+        // the rest of a line an earlier read took without its newline: its newline (and whitespace) ends it and is not
+        // a line of its own; anything else was written onto that line, which a read from the start takes as one line
+        // whose JSON object is followed by more text: that text is skipped and said, as there
+        if (!isBlank(buf, off, n)) {
+          warnings.add(WarningKind.MALFORMED_LINE, source, "line " + (lineNo - 1), EventParser.TRAILING_TEXT);
+        }
         lineStart = lineEnd;
         first = false;
         continue;

@@ -76,10 +76,10 @@ final class LongLineExtractor {
 
   /** Whether {@code bytes} hold one complete JSON object (used for a closed archive's last line without newline). */
   static boolean isCompleteJson(byte[] bytes, int off, int len) {
-    try {
-      JsonNode n = Json.STRICT.readTree(bytes, off, len);
-      return n != null && n.isObject();
-    } catch (IOException e) {
+    try (JsonParser p = Json.STRICT.createParser(bytes, off, len)) {
+      JsonNode n = Json.STRICT.readTree(p);
+      return n != null && n.isObject() && p.nextToken() == null; // one object and nothing after it
+    } catch (IOException | RuntimeException e) {
       return false;
     }
   }

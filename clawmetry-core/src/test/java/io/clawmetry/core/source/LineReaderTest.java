@@ -258,4 +258,56 @@ class LineReaderTest {
     assertEquals(new LineReader.Position(HEADER.length() + 1, 2), p);
     assertTrue(w.isEmpty());
   }
+
+  private static long assistants(List<TranscriptEvent> events) {
+    return events.stream()
+        .filter(e -> e instanceof TranscriptEvent.Message m && m.role() == MessageRole.ASSISTANT).count();
+  }
+
+  private static List<TranscriptEvent> read(TranscriptFile tf, Warnings w) {
+    List<TranscriptEvent> out = new ArrayList<>();
+    new TranscriptFileReader(w).readWithoutContent(
+        tf, LineReader.Position.START, TranscriptFileReader.newState(tf), out::add);
+    return out;
+  }
+
+  /** Found by review: over 4 MB, a complete last line without newline was held back and called incomplete. */
+  @Test
+  void aLongCompleteLastLineWithoutNewlineIsCountedLikeAShortOne() throws IOException {
+    Path f = tmp.resolve("s1.jsonl");
+    Files.writeString(f, HEADER + "\n" + assistant("a1", "x".repeat(LineReader.MAX_MATERIALISED_LINE + 10)));
+    Warnings w = new Warnings();
+    assertEquals(1, assistants(read(new TranscriptFile(f, SourceKind.JSONL_TRANSCRIPT), w)));
+    assertTrue(w.list().stream().noneMatch(x -> x.kind() == WarningKind.INCOMPLETE_LINE), () -> w.list().toString());
+  }
+
+  /**
+   * Found by review: a record written onto a line an earlier read took without its newline. One read from the start
+   * sees one line holding two objects: the first counts, the rest is skipped and said; a read in two steps now agrees
+   * (before, it counted both, and the read from the start dropped the second silently).
+   */
+  @Test
+  void aRecordWrittenOntoALineReadWithoutItsNewlineReadsAsFromTheStart() throws IOException {
+    Path f = tmp.resolve("s1.jsonl");
+    Files.writeString(f, HEADER + "\n" + assistant("a1", "one"));
+    TranscriptFile tf = new TranscriptFile(f, SourceKind.JSONL_TRANSCRIPT);
+    Warnings incW = new Warnings();
+    List<TranscriptEvent> inc = new ArrayList<>();
+    TranscriptFileReader r = new TranscriptFileReader(incW);
+    StreamState state = TranscriptFileReader.newState(tf);
+    LineReader.Position p = r.readWithoutContent(tf, LineReader.Position.START, state, inc::add);
+    Files.writeString(f, assistant("a2", "two"), StandardOpenOption.APPEND);
+    p = r.readWithoutContent(tf, p, state, inc::add);
+    assertEquals(1, assistants(inc), "the second object waits for its newline");
+    Files.writeString(f, "\n" + assistant("a3", "three") + "\n", StandardOpenOption.APPEND);
+    p = r.readWithoutContent(tf, p, state, inc::add);
+    Warnings coldW = new Warnings();
+    List<TranscriptEvent> cold = read(tf, coldW);
+    assertEquals(2, assistants(cold), "a1 and a3; a2 shares a1's line");
+    assertEquals(assistants(cold), assistants(inc));
+    assertEquals(coldW.list(), incW.list());
+    assertEquals(1, coldW.list().size());
+    assertEquals("line 2", coldW.list().get(0).firstPosition());
+    assertEquals(new LineReader.Position(Files.size(f), 4), p);
+  }
 }
