@@ -427,6 +427,28 @@ final class DefaultClawMetry implements ClawMetry {
         });
   }
 
+  /**
+   * The warnings about files of agent {@code id}: its sessions dir, agent dir and database (the default agent's also
+   * the flat pre-agent sessions dir). A report of one agent does not list another's malformed lines.
+   */
+  private List<Warning> ofAgent(List<Warning> all, String id) {
+    List<String> roots = new ArrayList<>();
+    for (AgentLayout a : layout.agents()) {
+      if (a.id().equals(id)) {
+        for (Path p : new Path[] {a.sessionsDir(), a.agentDir(), a.database(),
+            a.isDefault() ? layout.legacySessionsDir() : null}) {
+          if (p != null) {
+            roots.add(p.toString());
+          }
+        }
+      }
+    }
+    return all.stream()
+        .filter(w -> roots.stream().anyMatch(r -> w.source().equals(r) || w.source().startsWith(r + java.io.File.separator)
+            || w.source().startsWith(r + "#")))
+        .toList();
+  }
+
   @Override
   public UsageReport usage(UsageQuery query) {
     ReadState st = state();
@@ -435,7 +457,7 @@ final class DefaultClawMetry implements ClawMetry {
       return cached;
     }
     Warnings w = new Warnings();
-    w.addAll(st.transcriptWarnings);
+    w.addAll(query.agentId() == null ? st.transcriptWarnings : ofAgent(st.transcriptWarnings, query.agentId()));
     UsageAggregator agg = new UsageAggregator(query, costs);
     for (int l = 0; l < st.calls.size(); l++) {
       SessionJoins joins = st.joins.get(l);
