@@ -75,7 +75,7 @@ final class CliContext {
     }
     String message =
         "no agent \"" + agent + "\" in this home; agents: " + (ids.isEmpty() ? "none" : String.join(", ", ids));
-    String source = Path.of(home.stateDir().value()).resolve("agents").toString() + "/" + agent;
+    String source = Path.of(home.stateDir().value()).resolve("agents").toString() + java.io.File.separator + agent;
     return Optional.of(new Warning(WarningKind.MISSING, source, 1, "", message));
   }
 

@@ -189,19 +189,30 @@ public final class SubagentTrees {
    * startedAt} of the run record), else the session's start to its end, else the run's creation to its end.
    */
   static Long runtimeMs(SessionInfo s, SubagentRun run) {
-    if (s != null && s.runtimeMs() != null) {
+    if (s != null && isRuntime(s.runtimeMs())) {
       return s.runtimeMs();
     }
-    if (run != null && run.runtimeMs() != null) {
+    if (run != null && isRuntime(run.runtimeMs())) {
       return run.runtimeMs();
     }
-    if (s != null && s.startedAt() != null && s.endedAt() != null) {
-      return Duration.between(s.startedAt(), s.endedAt()).toMillis();
+    Long span = s == null ? null : span(s.startedAt(), s.endedAt());
+    if (span == null && run != null) {
+      span = span(run.createdAt(), run.endedAt());
     }
-    if (run != null && run.createdAt() != null && run.endedAt() != null) {
-      return Duration.between(run.createdAt(), run.endedAt()).toMillis();
+    return span;
+  }
+
+  /** A recorded runtime that is one: never negative (a clock that went back, a damaged record). */
+  private static boolean isRuntime(Long ms) {
+    return ms != null && ms >= 0;
+  }
+
+  /** {@code to − from} in milliseconds, or null when either is unknown or the end comes before the start. */
+  private static Long span(java.time.Instant from, java.time.Instant to) {
+    if (from == null || to == null || to.isBefore(from)) {
+      return null;
     }
-    return null;
+    return Duration.between(from, to).toMillis();
   }
 
   private static BigDecimal plain(BigDecimal v) {

@@ -79,4 +79,20 @@ class SubagentRuntimeTest {
       assertEquals(10_000L, runtimes(cm).get("agent:main:subagent:ghost-1111"));
     }
   }
+
+  private static io.clawmetry.api.SessionInfo session(String started, String ended, Long recorded) {
+    return new io.clawmetry.api.SessionInfo("agent:main:subagent:x", "main", io.clawmetry.api.SessionKind.SUBAGENT,
+        "x", List.of(), "done", "agent:main:main", 1, null, null, null, null, null, null, null,
+        started == null ? null : java.time.Instant.parse(started), null,
+        ended == null ? null : java.time.Instant.parse(ended), List.of(), List.of(), null, null, recorded);
+  }
+
+  /** Found by review: an end before the start (a clock set back, a damaged record) gave a negative runtime. */
+  @Test
+  void aNegativeSpanOrRecordIsNoRuntime() {
+    assertEquals(2_000L, SubagentTrees.runtimeMs(session("2026-11-01T00:00:00Z", "2026-11-01T00:00:02Z", null), null));
+    assertEquals(null, SubagentTrees.runtimeMs(session("2026-11-01T00:00:02Z", "2026-11-01T00:00:00Z", null), null));
+    assertEquals(null, SubagentTrees.runtimeMs(session(null, null, -5L), null));
+    assertEquals(2_000L, SubagentTrees.runtimeMs(session("2026-11-01T00:00:00Z", "2026-11-01T00:00:02Z", -5L), null));
+  }
 }
