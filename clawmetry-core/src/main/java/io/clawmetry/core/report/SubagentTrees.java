@@ -4,12 +4,12 @@ import io.clawmetry.api.CostSource;
 import io.clawmetry.api.SessionInfo;
 import io.clawmetry.api.SubagentNode;
 import io.clawmetry.api.SubagentRun;
+import io.clawmetry.core.session.RunTimes;
 import io.clawmetry.api.TokenCounts;
 import io.clawmetry.api.UsageRow;
 import io.clawmetry.api.WarningKind;
 import io.clawmetry.core.warn.Warnings;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -189,30 +189,15 @@ public final class SubagentTrees {
    * startedAt} of the run record), else the session's start to its end, else the run's creation to its end.
    */
   static Long runtimeMs(SessionInfo s, SubagentRun run) {
-    if (s != null && isRuntime(s.runtimeMs())) {
-      return s.runtimeMs();
+    Long recorded = s == null ? null : RunTimes.runtimeMs(s.runtimeMs(), null, null);
+    if (recorded == null && run != null) {
+      recorded = RunTimes.runtimeMs(run.runtimeMs(), null, null);
     }
-    if (run != null && isRuntime(run.runtimeMs())) {
-      return run.runtimeMs();
+    if (recorded != null) {
+      return recorded;
     }
-    Long span = s == null ? null : span(s.startedAt(), s.endedAt());
-    if (span == null && run != null) {
-      span = span(run.createdAt(), run.endedAt());
-    }
-    return span;
-  }
-
-  /** A recorded runtime that is one: never negative (a clock that went back, a damaged record). */
-  private static boolean isRuntime(Long ms) {
-    return ms != null && ms >= 0;
-  }
-
-  /** {@code to − from} in milliseconds, or null when either is unknown or the end comes before the start. */
-  private static Long span(java.time.Instant from, java.time.Instant to) {
-    if (from == null || to == null || to.isBefore(from)) {
-      return null;
-    }
-    return Duration.between(from, to).toMillis();
+    Long span = s == null ? null : RunTimes.runtimeMs(null, s.startedAt(), s.endedAt());
+    return span != null || run == null ? span : RunTimes.runtimeMs(null, run.createdAt(), run.endedAt());
   }
 
   private static BigDecimal plain(BigDecimal v) {

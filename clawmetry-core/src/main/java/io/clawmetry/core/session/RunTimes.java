@@ -3,7 +3,7 @@ package io.clawmetry.core.session;
 import java.time.Instant;
 
 /** How long a recorded run took, by one rule for every record of it. */
-final class RunTimes {
+public final class RunTimes {
 
   private RunTimes() {}
 
@@ -14,7 +14,7 @@ final class RunTimes {
    * @return {@code recorded} when it is there (and not negative), else {@code endedAt − startedAt} when both are there
    *     and in order, else null
    */
-  static Long runtimeMs(Long recorded, Instant startedAt, Instant endedAt) {
+  public static Long runtimeMs(Long recorded, Instant startedAt, Instant endedAt) {
     if (recorded != null && recorded >= 0) {
       return recorded;
     }

@@ -22,7 +22,6 @@ public final class TranscriptFileReader {
 
   private final Warnings warnings;
   private final EventParser parser;
-  private io.clawmetry.api.Warning incompleteTail;
 
   /** @param warnings where problems go */
   public TranscriptFileReader(Warnings warnings) {
@@ -33,14 +32,6 @@ public final class TranscriptFileReader {
   /** Where this reader's problems go. */
   public Warnings warnings() {
     return warnings;
-  }
-
-  /**
-   * The {@link WarningKind#INCOMPLETE_LINE} warning of the last plain file read (also recorded in {@link #warnings()}),
-   * or null when its end was complete or written to too recently to tell.
-   */
-  public io.clawmetry.api.Warning incompleteTail() {
-    return incompleteTail;
   }
 
   /** A fresh parsing state for {@code file} (its name gives the fallback session id until the header is read). */
@@ -80,7 +71,6 @@ public final class TranscriptFileReader {
       Consumer<TranscriptEvent> sink,
       Mode mode) {
     String source = file.path().toString();
-    incompleteTail = null;
     LineReader reader = new LineReader(source, file.closed(), warnings);
     if (mode == Mode.WITHOUT_CONTENT) {
       reader.findingLineEndsWhileParsing();
@@ -117,19 +107,15 @@ public final class TranscriptFileReader {
   private void reportTail(TranscriptFile file, LineReader.Position end, long bytes) {
     String source = file.path().toString();
     if (bytes <= 0) {
-      incompleteTail = null;
       warnings.remove(WarningKind.INCOMPLETE_LINE, source);
       return;
     }
-    incompleteTail =
-        new io.clawmetry.api.Warning(
-            WarningKind.INCOMPLETE_LINE,
-            source,
-            1,
-            "line " + end.nextLineNumber(),
-            "the last line (" + bytes + " bytes) has no newline and is not complete JSON (yet): not counted until it"
-                + " is complete");
-    warnings.set(incompleteTail.kind(), source, incompleteTail.firstPosition(), incompleteTail.message());
+    warnings.set(
+        WarningKind.INCOMPLETE_LINE,
+        source,
+        "line " + end.nextLineNumber(),
+        "the last line (" + bytes + " bytes) has no newline and is not complete JSON (yet): not counted until it is"
+            + " complete");
   }
 
   /**

@@ -329,12 +329,14 @@ public final class TranscriptLedger<T> implements AutoCloseable {
    * reported before.
    */
   private void takeWarnings(TranscriptFileReader reader, Pending p) {
+    io.clawmetry.api.Warning tail = null; // the reader read this one file: its incomplete line, if any, is the end's
     for (io.clawmetry.api.Warning w : reader.warnings().list()) {
-      if (w.kind() != io.clawmetry.api.WarningKind.INCOMPLETE_LINE) {
+      if (w.kind() == io.clawmetry.api.WarningKind.INCOMPLETE_LINE) {
+        tail = w;
+      } else {
         warnings.add(w.kind(), w.source(), w.count(), w.firstPosition(), w.message());
       }
     }
-    io.clawmetry.api.Warning tail = reader.incompleteTail();
     if (tail != null) {
       warnings.set(tail.kind(), tail.source(), tail.firstPosition(), tail.message());
     } else if (!p.cursor().file.compressed()) {
