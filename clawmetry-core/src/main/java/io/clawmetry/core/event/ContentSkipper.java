@@ -27,12 +27,12 @@ final class ContentSkipper {
 
   /**
    * Fields of {@code message} kept: all but {@code content} and fields no event has. Of {@code content} only whether it
-   * is a heartbeat poll is kept ({@link HeartbeatPolls#PRUNED}).
+   * is a heartbeat poll is kept ({@link HeartbeatPolls#PRUNED}); of {@code __openclaw}, small, the run id is read.
    */
   static final Set<String> MESSAGE =
       Set.of(
           "role", "provider", "model", "api", "usage", "stopReason", "errorMessage", "toolCallId", "toolName",
-          "isError", "customType", "timestamp");
+          "isError", "customType", "timestamp", "__openclaw");
 
   private ContentSkipper() {}
 

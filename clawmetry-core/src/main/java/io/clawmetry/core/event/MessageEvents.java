@@ -28,7 +28,10 @@ final class MessageEvents {
     JsonNode content = message.get("content");
     boolean user = role == MessageRole.USER;
     boolean heartbeat =
-        state.turn(user, user && (content == HeartbeatPolls.PRUNED || HeartbeatPolls.isPoll(content)));
+        state.turn(
+            user,
+            user && (content == HeartbeatPolls.PRUNED || HeartbeatPolls.isPoll(content)),
+            JsonFields.text(message.get("__openclaw"), "runId"));
     return new TranscriptEvent.Message(
         meta,
         role,

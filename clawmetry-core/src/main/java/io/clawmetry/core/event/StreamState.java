@@ -15,6 +15,7 @@ public final class StreamState {
   private String parentSession;
   private int version;
   private boolean heartbeatTurn;
+  private String heartbeatRun;
   private final Map<String, Integer> contentSeen = new HashMap<>();
 
   /**
@@ -76,8 +77,17 @@ public final class StreamState {
   }
 
   /**
+   * The agent run answering the current heartbeat poll ({@code message.__openclaw.runId} of the first message of the
+   * turn that has one), or null when not in a heartbeat turn or no message of it named a run yet.
+   */
+  public String heartbeatRun() {
+    return heartbeatRun;
+  }
+
+  /**
    * A state as {@link #fallbackSessionId}, {@link #headerSessionId}, {@link #parentSession}, {@link #version}, {@link
-   * #contentSeen} and {@link #heartbeatTurn} described it (a ledger restored from its cache file goes on from there).
+   * #contentSeen}, {@link #heartbeatTurn} and {@link #heartbeatRun} described it (a ledger restored from its cache file
+   * goes on from there).
    */
   public static StreamState restore(
       String fallbackSessionId,
@@ -85,23 +95,36 @@ public final class StreamState {
       String parentSession,
       int version,
       Map<String, Integer> seen,
-      boolean heartbeatTurn) {
+      boolean heartbeatTurn,
+      String heartbeatRun) {
     StreamState s = new StreamState(fallbackSessionId);
     s.headerSessionId = headerSessionId;
     s.parentSession = parentSession;
     s.version = version;
     s.contentSeen.putAll(seen);
     s.heartbeatTurn = heartbeatTurn;
+    s.heartbeatRun = heartbeatTurn ? heartbeatRun : null;
     return s;
   }
 
   /**
-   * Whether a message of the stream belongs to a heartbeat turn: a user message starts a turn, a heartbeat turn when it
-   * is a poll; any other message belongs to the turn of the last user message before it.
+   * Whether a message of the stream belongs to a heartbeat turn. A user message starts a turn, a heartbeat turn when it
+   * is a poll; any other message belongs to the turn of the last user message before it, unless another agent run
+   * wrote it: the first message of a heartbeat turn with a run id ({@code message.__openclaw.runId}, 2026.7 on) names
+   * the turn's run, and a message of a different run (a sub-agent's announce run appends with no user message before
+   * it, FORMATS §4.7) ends the turn. Messages without a run id (older versions) stay in the turn.
    */
-  boolean turn(boolean userMessage, boolean poll) {
+  boolean turn(boolean userMessage, boolean poll, String runId) {
     if (userMessage) {
       heartbeatTurn = poll;
+      heartbeatRun = poll ? runId : null;
+    } else if (heartbeatTurn && runId != null) {
+      if (heartbeatRun == null) {
+        heartbeatRun = runId;
+      } else if (!heartbeatRun.equals(runId)) {
+        heartbeatTurn = false;
+        heartbeatRun = null;
+      }
     }
     return heartbeatTurn;
   }

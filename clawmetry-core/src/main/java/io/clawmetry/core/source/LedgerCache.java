@@ -53,7 +53,8 @@ public final class LedgerCache {
   private static final Duration RENEW_AFTER = Duration.ofDays(1);
 
   private static final byte[] MAGIC = "CLAWMETRY-LEDGER\n".getBytes(StandardCharsets.US_ASCII);
-  private static final int FORMAT = 3; // 3: calls and stream states say whether they are in a heartbeat turn
+  // 3: calls and stream states say whether they are in a heartbeat turn; 4: and the turn's agent run
+  private static final int FORMAT = 4;
 
   private final Path dir;
   private final String build;

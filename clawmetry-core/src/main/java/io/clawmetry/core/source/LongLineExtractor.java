@@ -26,7 +26,7 @@ final class LongLineExtractor {
   private static final Set<String> MESSAGE =
       Set.of(
           "role", "provider", "model", "api", "usage", "stopReason", "timestamp", "toolCallId", "toolName",
-          "isError", "customType", "responseModel");
+          "isError", "customType", "responseModel", "__openclaw");
 
   private LongLineExtractor() {}
 

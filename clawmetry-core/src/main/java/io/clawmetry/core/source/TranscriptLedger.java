@@ -633,6 +633,7 @@ public final class TranscriptLedger<T> implements AutoCloseable {
       Binary.writeLong(out, e.getValue());
     }
     out.writeBoolean(s.heartbeatTurn());
+    Binary.writeString(out, s.heartbeatRun());
   }
 
   private static StreamState readState(java.io.DataInput in) throws IOException {
@@ -644,7 +645,8 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     for (int n = Binary.readCount(in, Integer.MAX_VALUE / 2), k = 0; k < n; k++) {
       seen.put(Binary.readString(in), (int) Binary.readLong(in));
     }
-    return StreamState.restore(fallback, header, parent, version, seen, in.readBoolean());
+    boolean heartbeatTurn = in.readBoolean();
+    return StreamState.restore(fallback, header, parent, version, seen, heartbeatTurn, Binary.readString(in));
   }
 
   /** A known file vanished, shrank below what was read, or is another file now: read everything again. */

@@ -1,6 +1,7 @@
 package io.clawmetry.core.event;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clawmetry.api.EventOrigin;
@@ -38,6 +39,17 @@ class HeartbeatTurnTest {
         + "\"message\":{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"HEARTBEAT_OK\"}],"
         + "\"provider\":\"litellm\",\"model\":\"m\",\"usage\":{\"input\":1,\"output\":1,\"totalTokens\":2},"
         + "\"stopReason\":\"stop\",\"timestamp\":1782757800000}}";
+  }
+
+  /** A message of agent run {@code runId} ({@code message.__openclaw.runId}, FORMATS §4.3). */
+  private static String inRun(String line, String runId) {
+    return line.replace("\"message\":{", "\"message\":{\"__openclaw\":{\"runId\":\"" + runId + "\"},");
+  }
+
+  private static String toolResult(String id) {
+    return "{\"type\":\"message\",\"id\":\"" + id + "\",\"parentId\":null,\"message\":{\"role\":\"toolResult\","
+        + "\"toolCallId\":\"c\",\"toolName\":\"read\",\"content\":[{\"type\":\"text\",\"text\":\"ok\"}],"
+        + "\"isError\":false}}";
   }
 
   private static String textBlock(String text) {
@@ -93,6 +105,27 @@ class HeartbeatTurnTest {
     assertEquals(List.of(false, false, true, true, true, true, false, false),
         flags(user("u0", "\"hello\""), assistant("a0"), user("u1", "\"" + POLL + "\""), assistant("a1"), toolResult,
             assistant("a2"), user("u2", textBlock("thanks")), assistant("a3")));
+  }
+
+  @Test
+  void aTurnEndsWhenAnotherRunAppendsWithoutAUserMessage() {
+    // a sub-agent announce run appends assistant rows with no user row before them (FORMATS §4.7): it answers the
+    // sub-agent, not the poll (the 2026.9.6 lab-two transcript's announce run id)
+    String announce = "announce:v1:agent:main:subagent:a209dce7-9246-4419-a043-f9eaf02dad25:815ed3b6";
+    assertEquals(List.of(true, true, true, true, false, false, false, true, true, false),
+        flags(user("u1", textBlock(POLL)), inRun(assistant("a1"), "r1"), inRun(toolResult("t1"), "r1"),
+            inRun(assistant("a2"), "r1"), inRun(assistant("a3"), announce), inRun(toolResult("t2"), announce),
+            assistant("a4"), inRun(user("u2", textBlock(POLL)), "r2"), inRun(assistant("a5"), "r2"),
+            inRun(assistant("a6"), "r3")));
+  }
+
+  @Test
+  void theRunOfATurnIsItsFirstMessageWithOne() {
+    // the poll's own run id, when it has one, names the turn's run; messages without a run id stay in the turn
+    assertEquals(List.of(true, true, true, false),
+        flags(user("u1", textBlock(POLL)), assistant("a1"), inRun(assistant("a2"), "r1"), inRun(assistant("a3"), "r2")));
+    assertEquals(List.of(true, false, false),
+        flags(inRun(user("u1", textBlock(POLL)), "r0"), inRun(assistant("a1"), "r1"), assistant("a2")));
   }
 
   @Test
@@ -157,10 +190,15 @@ class HeartbeatTurnTest {
     EventParser p = new EventParser(new Warnings());
     EventOrigin o = new EventOrigin(SourceKind.SQLITE_TRANSCRIPT, "db", 1);
     p.parseWithoutContent(new RawRecord(user("u1", textBlock(POLL)), o, "s"), s);
+    p.parseWithoutContent(new RawRecord(inRun(assistant("a1"), "r1"), o, "s"), s);
     StreamState restored = StreamState.restore(s.fallbackSessionId(), s.headerSessionId(), s.parentSession(),
-        s.version(), s.contentSeen(), s.heartbeatTurn());
+        s.version(), s.contentSeen(), s.heartbeatTurn(), s.heartbeatRun());
+    assertEquals("r1", restored.heartbeatRun());
     TranscriptEvent.Message m = (TranscriptEvent.Message)
-        p.parseWithoutContent(new RawRecord(assistant("a1"), o, "s"), restored).orElseThrow();
+        p.parseWithoutContent(new RawRecord(inRun(assistant("a2"), "r1"), o, "s"), restored).orElseThrow();
     assertTrue(m.heartbeat());
+    m = (TranscriptEvent.Message)
+        p.parseWithoutContent(new RawRecord(inRun(assistant("a3"), "r2"), o, "s"), restored).orElseThrow();
+    assertFalse(m.heartbeat());
   }
 }
