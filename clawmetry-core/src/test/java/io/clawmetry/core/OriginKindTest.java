@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -135,10 +137,35 @@ class OriginKindTest {
     }
   }
 
-  /** The real JSONL home: the glm-5 run of job 44819451 is cron, the healthcore heartbeat session is heartbeat. */
+  /**
+   * The run log's line pruned (OpenClaw caps run logs): the run's transcript is still cron, under the same key, by its
+   * first prompt ({@code [cron:<jobId> <name>]}).
+   */
   @Test
-  void realJsonlHome() {
-    try (ClawMetry cm = open(TestHomes.realJsonlHome(tmp))) {
+  void aCronRunWhoseRunLogLineIsGoneIsCronByItsPrompt() throws IOException {
+    Path home = home(tmp.resolve("home"));
+    Files.delete(home.resolve("cron/runs/" + JOB + ".jsonl"));
+    try (ClawMetry cm = open(home)) {
+      assertEquals(List.of(20L, 30L, 400L, 450L, 1L), rows(cm, UsagePeriod.ORIGIN).get("cron"));
+      assertEquals(List.of(20L, 30L, 400L, 450L, 1L), rows(cm, UsagePeriod.SESSION).get(RUN_KEY));
+      assertEquals("CRON_RUN", cm.sessions().items().stream()
+          .filter(s -> s.sessionId().equals(RUN_ID)).findFirst().orElseThrow().kind().name());
+    }
+  }
+
+  /** The real JSONL home: the glm-5 run of job 44819451 is cron, the healthcore heartbeat session is heartbeat. */
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void realJsonlHome(boolean withRunLogs) throws IOException {
+    Path home = TestHomes.realJsonlHome(tmp);
+    if (!withRunLogs) { // the same by the run's first prompt
+      try (java.util.stream.Stream<Path> logs = Files.list(home.resolve("cron/runs"))) {
+        for (Path log : logs.toList()) {
+          Files.delete(log);
+        }
+      }
+    }
+    try (ClawMetry cm = open(home)) {
       Map<String, List<Long>> origin = rows(cm, UsagePeriod.ORIGIN);
       // before: other 3902 / 416 / 37856 / 42180 tokens in 8 calls, user 0 tokens in 7 calls
       assertEquals(

@@ -27,7 +27,8 @@ final class ContentSkipper {
 
   /**
    * Fields of {@code message} kept: all but {@code content} and fields no event has. Of {@code content} only whether it
-   * is a heartbeat poll is kept ({@link HeartbeatPolls#PRUNED}); of {@code __openclaw}, small, the run id is read.
+   * is a heartbeat poll ({@link HeartbeatPolls#PRUNED}) or a cron prompt's tag ({@link CronPrompts}) is kept; of
+   * {@code __openclaw}, small, the run id is read.
    */
   static final Set<String> MESSAGE =
       Set.of(
@@ -64,8 +65,9 @@ final class ContentSkipper {
       if (MESSAGE.contains(name)) {
         msg.set(name, value(p, value));
       } else if ("content".equals(name)) { // a later duplicate wins, as in the tree
-        if (HeartbeatPolls.readIsPoll(p, value)) {
-          msg.set(name, HeartbeatPolls.PRUNED);
+        JsonNode kept = HeartbeatPolls.readKept(p, value);
+        if (kept != null) {
+          msg.set(name, kept);
         } else {
           msg.remove(name);
         }

@@ -44,57 +44,73 @@ final class HeartbeatPolls {
   }
 
   /**
-   * Reads the content value whose first token {@code first} is the parser's current token, to its end, and tells
-   * whether it is a poll; only the {@code type} and {@code text} strings of a first block are decoded.
+   * Reads the content value whose first token {@code first} is the parser's current token, to its end, and returns
+   * what a content-skipping parse keeps of it: {@link #PRUNED} for a poll, a cron prompt's {@link CronPrompts#tag},
+   * else null. Only the strings of a first block are decoded (the poll's only when its length is the poll's).
    */
-  static boolean readIsPoll(JsonParser p, JsonToken first) throws IOException {
+  static JsonNode readKept(JsonParser p, JsonToken first) throws IOException {
     if (first == JsonToken.VALUE_STRING) {
-      return isPollText(p);
+      return isPollText(p) ? PRUNED : cronTag(p);
     }
     if (first != JsonToken.START_ARRAY) {
       p.skipChildren();
-      return false;
+      return null;
     }
     JsonToken t = p.nextToken();
     if (t == JsonToken.END_ARRAY) {
-      return false;
+      return null;
     }
-    boolean poll = readIsPollBlock(p, t);
+    JsonNode kept = t == JsonToken.VALUE_STRING ? notPoll(cronTag(p)) : readKeptBlock(p, t);
     t = p.nextToken();
     if (t == JsonToken.END_ARRAY) {
-      return poll;
+      return kept;
     }
-    while (t != JsonToken.END_ARRAY) { // more than one block: not a poll
+    while (t != JsonToken.END_ARRAY) { // more than one block: not a poll, but maybe a prompt
       p.skipChildren();
       t = p.nextToken();
     }
-    return false;
+    return notPoll(kept);
   }
 
-  private static boolean readIsPollBlock(JsonParser p, JsonToken first) throws IOException {
+  private static JsonNode notPoll(JsonNode kept) {
+    return kept == PRUNED ? null : kept;
+  }
+
+  private static JsonNode readKeptBlock(JsonParser p, JsonToken first) throws IOException {
     if (first != JsonToken.START_OBJECT) {
       p.skipChildren();
-      return false;
+      return null;
     }
     boolean textType = false;
     boolean pollText = false;
+    JsonNode cron = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) { // a later duplicate wins, as in the tree
       String name = p.currentName();
       JsonToken v = p.nextToken();
       if (v != JsonToken.VALUE_STRING) {
         p.skipChildren();
         textType &= !"type".equals(name);
-        pollText &= !"text".equals(name);
+        if ("text".equals(name)) {
+          pollText = false;
+          cron = null;
+        }
       } else if ("type".equals(name)) {
         textType = p.getTextLength() == 4 && "text".equals(p.getText());
       } else if ("text".equals(name)) {
         pollText = isPollText(p);
+        cron = cronTag(p);
       }
     }
-    return textType && pollText;
+    return !textType ? null : pollText ? PRUNED : cron;
   }
 
   private static boolean isPollText(JsonParser p) throws IOException {
     return p.getTextLength() == POLL.length() && POLL.equals(p.getText());
+  }
+
+  /** The tag of the current string when it starts a cron prompt, else null (decoded without a String). */
+  private static JsonNode cronTag(JsonParser p) throws IOException {
+    String job = CronPrompts.jobId(java.nio.CharBuffer.wrap(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()));
+    return job == null ? null : CronPrompts.tag(job);
   }
 }

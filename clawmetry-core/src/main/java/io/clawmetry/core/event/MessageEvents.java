@@ -35,7 +35,9 @@ final class MessageEvents {
     return new TranscriptEvent.Message(
         meta,
         role,
-        content == HeartbeatPolls.PRUNED ? java.util.List.of() : ContentBlocks.parse(content),
+        content == HeartbeatPolls.PRUNED || (content instanceof CronPrompts.Tag && !user)
+            ? java.util.List.of()
+            : ContentBlocks.parse(content),
         JsonFields.text(message, entry, "provider"),
         JsonFields.text(message, entry, "model"),
         JsonFields.text(message, entry, "api"),

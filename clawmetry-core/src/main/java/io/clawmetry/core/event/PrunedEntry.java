@@ -22,7 +22,8 @@ import java.util.Set;
  * leaving content unread: the result is a small tree ({@code {"type":..,"id":..,"message":{"role":..,..}}}) holding
  * the nodes Jackson's tree reader would give for those fields (plain strings and int/long numbers directly; objects
  * such as {@code usage}, decimals and escaped strings are read by Jackson from their bytes). Of a message's
- * {@code content} it keeps only whether it is a heartbeat poll ({@link HeartbeatPolls#PRUNED}), decided on the way.
+ * {@code content} it keeps only whether it is a heartbeat poll ({@link HeartbeatPolls#PRUNED}) and a cron prompt's tag
+ * ({@link CronPrompts}), decided on the way.
  *
  * <p>It accepts only what Jackson's strict parser accepts and is deliberately narrower (it never accepts more): one
  * JSON object, optional surrounding whitespace, strings of well-formed UTF-8 without control characters and with
@@ -268,6 +269,8 @@ final class PrunedEntry {
         i = content(i); // a later duplicate wins, as in the tree
         if (poll) {
           into.set("content", HeartbeatPolls.PRUNED);
+        } else if (cronJob != null) {
+          into.set("content", CronPrompts.tag(cronJob));
         } else {
           into.remove("content");
         }
@@ -305,6 +308,11 @@ final class PrunedEntry {
   /** Whether the last message content checked by {@link #content} is a heartbeat poll ({@link HeartbeatPolls}). */
   private boolean poll;
 
+  /** The job the last message content checked by {@link #content} names as a cron prompt ({@link CronPrompts}). */
+  private String cronJob;
+
+  private static final byte[] CRON = ascii(CronPrompts.PREFIX);
+
   /**
    * Checks a message's content value at {@code i} like {@link #value}, deciding on the way, without materialising
    * anything, whether it is a heartbeat poll ({@link #poll}): a string, or an array of exactly one object whose
@@ -312,11 +320,13 @@ final class PrunedEntry {
    */
   private int content(int i) throws java.io.IOException {
     poll = false;
+    cronJob = null;
     byte c = at(i);
     if (c == '"') {
       escaped = false;
       int end = string(i + 1);
       poll = isString(i, end, POLL);
+      cronJob = cronJobId(i, end);
       return end;
     }
     if (c != '[') {
@@ -336,6 +346,11 @@ final class PrunedEntry {
       if (blocks == 0 && at(i) == '{') {
         i = block(i);
         pollBlock = poll;
+      } else if (blocks == 0 && at(i) == '"') { // a string block is a text block
+        int start = i;
+        escaped = false;
+        i = string(i + 1);
+        cronJob = cronJobId(start, i);
       } else {
         i = value(i);
       }
@@ -356,7 +371,8 @@ final class PrunedEntry {
 
   /**
    * Checks the object at {@code i} like {@link #object} and sets {@link #poll} to whether it is a text block holding
-   * the poll (a later duplicate field wins). Returns the index after '}'.
+   * the poll and {@link #cronJob} to the job its text names as a cron prompt (a later duplicate field wins). Returns
+   * the index after '}'.
    */
   private int block(int i) throws java.io.IOException {
     if (++depth > MAX_DEPTH) {
@@ -364,6 +380,7 @@ final class PrunedEntry {
     }
     boolean textType = false;
     boolean pollText = false;
+    String job = null;
     i = ws(i + 1);
     if (at(i) == '}') {
       depth--;
@@ -388,6 +405,7 @@ final class PrunedEntry {
         textType = isString(valueStart, i, TEXT);
       } else if (spells(nameStart, nameEnd, TEXT)) {
         pollText = isString(valueStart, i, POLL);
+        job = b[valueStart] == '"' ? cronJobId(valueStart, i) : null;
       }
       i = ws(i);
       byte c = at(i);
@@ -396,6 +414,7 @@ final class PrunedEntry {
       } else if (c == '}') {
         depth--;
         poll = textType && pollText;
+        cronJob = textType ? job : null;
         return i + 1;
       } else {
         throw REJECTED;
@@ -419,6 +438,35 @@ final class PrunedEntry {
       return false;
     }
     return new String(ascii, StandardCharsets.US_ASCII).equals(Json.STRICT.readTree(b, from, to - from).textValue());
+  }
+
+  /**
+   * The job named by the checked string value {@code b[from, to)} (quotes included, just read with {@link #escaped}
+   * reset before it) when its text starts a cron prompt ({@link CronPrompts#jobId}), else null. Most texts are
+   * decided by their first byte; with escapes, only the part before the first raw space or {@code ]} is decoded (neither
+   * byte occurs inside an escape, so that part decodes on its own).
+   */
+  private String cronJobId(int from, int to) throws java.io.IOException {
+    int i = from + 1;
+    int last = to - 1; // the closing quote
+    if (i == last || (b[i] != '[' && b[i] != '\\')) {
+      return null;
+    }
+    int stop = i;
+    while (stop < last && b[stop] != ' ' && b[stop] != ']') {
+      stop++;
+    }
+    if (!escaped) {
+      int job = i + CRON.length;
+      return job < stop && java.util.Arrays.equals(b, i, job, CRON, 0, CRON.length)
+          ? new String(b, job, stop - job, StandardCharsets.UTF_8)
+          : null;
+    }
+    byte[] part = new byte[stop - i + 2];
+    part[0] = '"';
+    System.arraycopy(b, i, part, 1, stop - i);
+    part[part.length - 1] = '"';
+    return CronPrompts.jobId(Json.STRICT.readTree(part).textValue());
   }
 
   /** Kept fields whose values repeat on almost every line (types, roles, providers, models). */

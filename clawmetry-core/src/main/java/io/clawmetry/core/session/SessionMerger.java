@@ -207,10 +207,21 @@ public final class SessionMerger {
     boolean named = runKey != null
         && Objects.equals(SessionKeys.agentIdOf(runKey, t.agentId()), t.agentId())
         && t.sessionId().equals(SessionKeys.cronRunSessionIdOf(runKey));
+    SessionKind kind = named ? keys.kindOf(runKey, null, null, null) : SessionKind.OTHER;
+    if (!named && t.cronJobId() != null && t.agentId() != null) {
+      if (runKey == null) {
+        // no run log line (pruned) but its first prompt names the job: the key OpenClaw gives an isolated run of it
+        runKey = "agent:" + t.agentId() + ":cron:" + t.cronJobId() + ":run:" + t.sessionId();
+        named = true;
+        kind = SessionKind.CRON_RUN;
+      } else {
+        kind = SessionKind.CRON; // a run log names it by another key (shared by several ids): a cron session still
+      }
+    }
     return new SessionInfo(
         named ? runKey : TRANSCRIPT_ONLY_PREFIX + t.sessionId(),
         t.agentId(),
-        named ? keys.kindOf(runKey, null, null, null) : SessionKind.OTHER,
+        kind,
         t.sessionId(),
         List.of(),
         null,

@@ -3,6 +3,7 @@ package io.clawmetry.core.source;
 import io.clawmetry.api.MessageRole;
 import io.clawmetry.api.SourceRef;
 import io.clawmetry.api.TranscriptEvent;
+import io.clawmetry.core.event.CronPrompts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,6 +26,9 @@ final class SummaryBuilder {
     String lastModel;
     long events;
     long assistantMessages;
+    boolean userSeen;
+    Instant firstUserTime;
+    String cronJobId;
   }
 
   private final String agentId;
@@ -53,6 +57,9 @@ final class SummaryBuilder {
       Binary.writeString(out, a.lastModel);
       Binary.writeLong(out, a.events);
       Binary.writeLong(out, a.assistantMessages);
+      out.writeBoolean(a.userSeen);
+      Binary.writeInstant(out, a.firstUserTime);
+      Binary.writeString(out, a.cronJobId);
     }
   }
 
@@ -75,6 +82,9 @@ final class SummaryBuilder {
       a.lastModel = Binary.readString(in);
       a.events = Binary.readLong(in);
       a.assistantMessages = Binary.readLong(in);
+      a.userSeen = in.readBoolean();
+      a.firstUserTime = Binary.readInstant(in);
+      a.cronJobId = Binary.readString(in);
       if (b.sessions.put(id, a) != null) {
         throw new java.io.IOException("summary of session " + id + " twice");
       }
@@ -109,6 +119,11 @@ final class SummaryBuilder {
     if (e instanceof TranscriptEvent.SessionHeader h && a.parentSession == null) {
       a.parentSession = h.parentSession();
     }
+    if (e instanceof TranscriptEvent.Message m && m.role() == MessageRole.USER && firstUser(a, t)) {
+      a.userSeen = true;
+      a.firstUserTime = t;
+      a.cronJobId = CronPrompts.jobId(m);
+    }
     if (e instanceof TranscriptEvent.Message m && m.role() == MessageRole.ASSISTANT) {
       a.assistantMessages++;
       if (a.lastAssistantTime == null || t == null || !t.isBefore(a.lastAssistantTime)) {
@@ -117,6 +132,11 @@ final class SummaryBuilder {
         a.lastModel = m.model();
       }
     }
+  }
+
+  /** Whether a user message at {@code t} is the session's first so far: the earliest, else the first read. */
+  private static boolean firstUser(Acc a, Instant t) {
+    return !a.userSeen || (t != null && (a.firstUserTime == null || t.isBefore(a.firstUserTime)));
   }
 
   List<TranscriptSummary> build() {
@@ -134,7 +154,8 @@ final class SummaryBuilder {
                     a.lastProvider,
                     a.lastModel,
                     a.events,
-                    a.assistantMessages)));
+                    a.assistantMessages,
+                    a.cronJobId)));
     out.sort(
         Comparator.comparing(TranscriptSummary::firstTimestamp, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(TranscriptSummary::sessionId, Comparator.nullsLast(Comparator.naturalOrder())));

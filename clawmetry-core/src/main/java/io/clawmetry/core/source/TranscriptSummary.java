@@ -18,6 +18,9 @@ import java.util.List;
  * @param lastModel the model of the last assistant message, or null
  * @param events how many events (after dedup)
  * @param assistantMessages how many assistant messages (after dedup)
+ * @param cronJobId the cron job its first user message names as a cron prompt ({@code [cron:<jobId> <name>]},
+ *     {@link io.clawmetry.core.event.CronPrompts}), or null: a session that no index entry or run log names is then an
+ *     isolated run of that job
  */
 public record TranscriptSummary(
     String agentId,
@@ -29,7 +32,8 @@ public record TranscriptSummary(
     String lastProvider,
     String lastModel,
     long events,
-    long assistantMessages) {
+    long assistantMessages,
+    String cronJobId) {
   public TranscriptSummary {
     sources = List.copyOf(sources);
   }

@@ -28,7 +28,7 @@ class SessionMergerTest {
   private static TranscriptSummary summary(String agent, String id, long first, long last, String model) {
     return new TranscriptSummary(agent, id, null,
         List.of(new SourceRef(SourceKind.JSONL_TRANSCRIPT, "/t/" + id + ".jsonl")),
-        Instant.ofEpochMilli(first), Instant.ofEpochMilli(last), model == null ? null : "tprov", model, 10, 2);
+        Instant.ofEpochMilli(first), Instant.ofEpochMilli(last), model == null ? null : "tprov", model, 10, 2, null);
   }
 
   /**
@@ -109,6 +109,34 @@ class SessionMergerTest {
     assertEquals(SessionKind.SUBAGENT, sub.kind());
     assertEquals("agent:main:main", sub.spawnedBy());
     assertEquals(1, sub.depth());
+  }
+
+  private static TranscriptSummary cronSummary(String id, String jobId) {
+    return new TranscriptSummary("main", id, null, List.of(new SourceRef(SourceKind.JSONL_TRANSCRIPT, "/t/" + id)),
+        Instant.ofEpochMilli(1), Instant.ofEpochMilli(2), null, null, 3, 1, jobId);
+  }
+
+  /**
+   * A transcript that no index entry names and whose first prompt names a cron job: an isolated run of that job when
+   * no run log names it (its line pruned), the run log's own run key first, a cron session when a run log names it by
+   * a key several ids share; without a prompt it stays other.
+   */
+  @Test
+  void transcriptOnlyCronPromptsAreCronRuns() {
+    List<SessionInfo> out = new SessionMerger(SessionKeys.defaults()).merge(
+        List.of(),
+        List.of(cronSummary("s1", "job-1"), cronSummary("s2", "job-1"), cronSummary("s3", "job-1"),
+            cronSummary("s4", null)),
+        java.util.Map.of("s2", "agent:main:cron:job-2:run:s2", "s3", "agent:main:cron:job-1"));
+    java.util.Map<String, String> kinds = new java.util.TreeMap<>();
+    out.forEach(s -> kinds.put(s.key(), s.kind().name()));
+    assertEquals(
+        java.util.Map.of(
+            "agent:main:cron:job-1:run:s1", "CRON_RUN",
+            "agent:main:cron:job-2:run:s2", "CRON_RUN",
+            "session:s3", "CRON",
+            "session:s4", "OTHER"),
+        kinds);
   }
 
   @Test
