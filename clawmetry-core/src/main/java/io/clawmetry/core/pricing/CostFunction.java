@@ -65,6 +65,11 @@ public final class CostFunction {
     return new PricedCost(amount.stripTrailingZeros(), CostSource.ESTIMATED, match.get().source());
   }
 
+  /** The price an estimate of {@code provider}/{@code model} uses, if any (first hit of the price book). */
+  public Optional<PriceMatch> priceOf(String provider, String model) {
+    return prices.lookup(provider, model);
+  }
+
   private static BigDecimal times(long tokens, BigDecimal perToken) {
     return tokens == 0 || perToken == null ? BigDecimal.ZERO : perToken.multiply(BigDecimal.valueOf(tokens));
   }
