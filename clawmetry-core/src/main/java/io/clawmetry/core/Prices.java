@@ -88,11 +88,27 @@ final class Prices {
       int slash = key.indexOf('/');
       String provider = slash > 0 ? key.substring(0, slash) : null;
       String model = slash > 0 ? key.substring(slash + 1) : key;
-      out.add(provider, model, dec(p.get("input")), dec(p.get("output")), dec(p.get("cacheRead")),
-          dec(p.get("cacheWrite")));
+      BigDecimal[] prices = new BigDecimal[OVERRIDE_FIELDS.size()];
+      for (int i = 0; i < prices.length; i++) {
+        JsonNode v = p.get(OVERRIDE_FIELDS.get(i));
+        if (v != null && !v.isNull() && !v.isNumber()) {
+          throw new IllegalArgumentException("pricing overrides " + file + ": " + key + " " + OVERRIDE_FIELDS.get(i)
+              + " is not a number (USD per million tokens)");
+        }
+        prices[i] = dec(v);
+      }
+      if (java.util.Arrays.stream(prices).allMatch(java.util.Objects::isNull)) {
+        // a misspelt entry would price its model at $0 ahead of every other source
+        throw new IllegalArgumentException("pricing overrides " + file + ": " + key + " has none of "
+            + String.join(", ", OVERRIDE_FIELDS) + " (USD per million tokens)");
+      }
+      out.add(provider, model, prices[0], prices[1], prices[2], prices[3]);
     }
     return out;
   }
+
+  /** The price fields of an overrides entry, in the order {@link PerMillionPrices#add} takes them. */
+  private static final List<String> OVERRIDE_FIELDS = List.of("input", "output", "cacheRead", "cacheWrite");
 
   /** {@code {providers:{<p>:{models:[{id, cost:{input, output, cacheRead, cacheWrite}}]}}}}; apiKey is never read. */
   private static PerMillionPrices catalog(Path file, Warnings warnings) {
