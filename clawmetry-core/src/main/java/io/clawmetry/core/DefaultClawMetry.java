@@ -483,7 +483,7 @@ final class DefaultClawMetry implements ClawMetry {
           "model calls without a timestamp left out of date-based buckets");
     }
     Prices.unpricedWarnings(rows, query.costMode(), w);
-    Prices.partlyPricedWarnings(rows, query.costMode(), costs, w);
+    Prices.partlyPricedWarnings(agg.partlyPriced(), w);
     // what the files hold belongs to the home (warnings() takes it from the state); what this query made of them (no
     // price, undated) to its report only
     UsageReport r = new UsageReport(query, rows, UsageAggregator.totals(rows), new ArrayList<>(sources), w.list());

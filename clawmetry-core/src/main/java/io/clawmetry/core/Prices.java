@@ -2,7 +2,6 @@ package io.clawmetry.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clawmetry.api.CostMode;
-import io.clawmetry.api.CostSource;
 import io.clawmetry.api.UsageLine;
 import io.clawmetry.api.UsageRow;
 import io.clawmetry.api.WarningKind;
@@ -10,11 +9,11 @@ import io.clawmetry.core.config.ProviderModelPrice;
 import io.clawmetry.core.discovery.AgentLayout;
 import io.clawmetry.core.discovery.HomeLayout;
 import io.clawmetry.core.json.Json;
-import io.clawmetry.core.pricing.CostFunction;
 import io.clawmetry.core.pricing.LiteLlmPrices;
 import io.clawmetry.core.pricing.PerMillionPrices;
 import io.clawmetry.core.pricing.PriceBook;
 import io.clawmetry.core.pricing.PriceSource;
+import io.clawmetry.core.usage.UsageAggregator;
 import io.clawmetry.core.warn.Warnings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,11 +88,27 @@ final class Prices {
       int slash = key.indexOf('/');
       String provider = slash > 0 ? key.substring(0, slash) : null;
       String model = slash > 0 ? key.substring(slash + 1) : key;
-      out.add(provider, model, dec(p.get("input")), dec(p.get("output")), dec(p.get("cacheRead")),
-          dec(p.get("cacheWrite")));
+      BigDecimal[] prices = new BigDecimal[OVERRIDE_FIELDS.size()];
+      for (int i = 0; i < prices.length; i++) {
+        JsonNode v = p.get(OVERRIDE_FIELDS.get(i));
+        if (v != null && !v.isNull() && !v.isNumber()) {
+          throw new IllegalArgumentException("pricing overrides " + file + ": " + key + " " + OVERRIDE_FIELDS.get(i)
+              + " is not a number (USD per million tokens)");
+        }
+        prices[i] = dec(v);
+      }
+      if (java.util.Arrays.stream(prices).allMatch(java.util.Objects::isNull)) {
+        // a misspelt entry would price its model at $0 ahead of every other source
+        throw new IllegalArgumentException("pricing overrides " + file + ": " + key + " has none of "
+            + String.join(", ", OVERRIDE_FIELDS) + " (USD per million tokens)");
+      }
+      out.add(provider, model, prices[0], prices[1], prices[2], prices[3]);
     }
     return out;
   }
+
+  /** The price fields of an overrides entry, in the order {@link PerMillionPrices#add} takes them. */
+  private static final List<String> OVERRIDE_FIELDS = List.of("input", "output", "cacheRead", "cacheWrite");
 
   /** {@code {providers:{<p>:{models:[{id, cost:{input, output, cacheRead, cacheWrite}}]}}}}; apiKey is never read. */
   private static PerMillionPrices catalog(Path file, Warnings warnings) {
@@ -148,48 +163,25 @@ final class Prices {
   }
 
   /**
-   * One warning per model whose estimated calls had cache-read or cache-write tokens that its price source gives no
-   * price for (those tokens count as $0, as ccusage counts them; LiteLLM lists no cache-read price for some models that
-   * cache, e.g. deepseek/deepseek-v3.2). Rows of recorded costs only are left out; a row that mixes both still counts
-   * its tokens, hence "up to".
+   * One warning per model whose estimated calls had cache-read or cache-write tokens that the price they were estimated
+   * with (the tier of each message, 1-hour writes at twice the input price when no 1-hour price is given) has no price
+   * for: those tokens count as $0, as ccusage counts them; LiteLLM lists no cache-read price for some models that
+   * cache, e.g. deepseek/deepseek-v3.2. Calls whose cost OpenClaw recorded are never named.
    */
-  static void partlyPricedWarnings(List<UsageRow> rows, CostMode mode, CostFunction costs, Warnings warnings) {
-    if (mode == CostMode.DISPLAY) {
-      return;
-    }
-    record Model(String provider, String model) {}
-    Map<String, Model> models = new TreeMap<>();
-    Map<String, long[]> tokens = new TreeMap<>(); // cache read, cache write
-    for (UsageRow r : rows) {
-      for (UsageLine l : r.models()) {
-        boolean estimated = l.costSource() == CostSource.ESTIMATED || l.costSource() == CostSource.MIXED;
-        if (estimated && (l.tokens().cacheRead() > 0 || l.tokens().cacheWrite() > 0)) {
-          String label = (l.provider() == null ? "" : l.provider() + "/") + l.model();
-          models.putIfAbsent(label, new Model(l.provider(), l.model()));
-          long[] t = tokens.computeIfAbsent(label, k -> new long[2]);
-          t[0] += l.tokens().cacheRead();
-          t[1] += l.tokens().cacheWrite();
-        }
-      }
-    }
+  static void partlyPricedWarnings(Map<String, UsageAggregator.PartlyPriced> models, Warnings warnings) {
     models.forEach(
-        (label, m) ->
-            costs.priceOf(m.provider(), m.model()).ifPresent(
-                match -> {
-                  long[] t = tokens.get(label);
-                  List<String> parts = new ArrayList<>();
-                  if (t[0] > 0 && match.prices().cacheRead() == null) {
-                    parts.add(String.format(java.util.Locale.ROOT, "cache-read price for %s: the cache-read tokens of"
-                        + " its estimated calls (up to %,d)", label, t[0]));
-                  }
-                  if (t[1] > 0 && match.prices().cacheWrite() == null) {
-                    parts.add(String.format(java.util.Locale.ROOT, "cache-write price for %s: the cache-write tokens"
-                        + " of its estimated calls (up to %,d)", label, t[1]));
-                  }
-                  if (!parts.isEmpty()) {
-                    warnings.add(WarningKind.MISSING, "cache pricing " + label, 1, "", match.source() + " has no "
-                        + String.join(", and no ", parts) + " count as $0 (set one with --pricing-overrides)");
-                  }
-                }));
+        (label, t) -> {
+          List<String> parts = new ArrayList<>();
+          if (t.cacheRead() > 0) {
+            parts.add(String.format(java.util.Locale.ROOT, "cache-read price for %s: the cache-read tokens of"
+                + " its estimated calls (%,d)", label, t.cacheRead()));
+          }
+          if (t.cacheWrite() > 0) {
+            parts.add(String.format(java.util.Locale.ROOT, "cache-write price for %s: the cache-write tokens"
+                + " of its estimated calls (%,d)", label, t.cacheWrite()));
+          }
+          warnings.add(WarningKind.MISSING, "cache pricing " + label, 1, "", t.priceSource() + " has no "
+              + String.join(", and no ", parts) + " count as $0 (set one with --pricing-overrides)");
+        });
   }
 }

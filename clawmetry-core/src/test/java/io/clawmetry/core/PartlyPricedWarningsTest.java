@@ -75,7 +75,7 @@ class PartlyPricedWarningsTest {
     assertEquals(w, r.warnings().stream().filter(x -> x.kind() == WarningKind.MISSING).toList(), "no other");
     assertEquals("cache pricing deepseek/deepseek-v3.2", w.get(0).source());
     assertEquals("litellm (bundled) has no cache-read price for deepseek/deepseek-v3.2: the cache-read tokens of its"
-        + " estimated calls (up to 20,000) count as $0 (set one with --pricing-overrides)", w.get(0).message());
+        + " estimated calls (20,000) count as $0 (set one with --pricing-overrides)", w.get(0).message());
     assertEquals(1, w.get(0).count());
   }
 
@@ -88,5 +88,58 @@ class PartlyPricedWarningsTest {
     assertEquals(List.of(), missing(report(recorded, CostMode.AUTO, null)));
     assertEquals(List.of(), missing(report(recorded, CostMode.DISPLAY, null)));
     assertEquals(1, missing(report(recorded, CostMode.CALCULATE, null)).size());
+  }
+
+  /** A home of one session whose assistant messages are {@code provider, model, usage JSON} triples. */
+  private Path homeOf(String... calls) throws IOException {
+    Path sessions = Files.createDirectories(tmp.resolve("h2/agents/main/sessions"));
+    StringBuilder s = new StringBuilder(
+        "{\"type\":\"session\",\"version\":3,\"id\":\"s2\",\"timestamp\":\"2026-11-20T10:00:00.000Z\",\"cwd\":\"/w\"}\n");
+    for (int i = 0; i < calls.length; i += 3) {
+      s.append("{\"type\":\"message\",\"id\":\"m").append(i).append("\",\"parentId\":null,")
+          .append("\"timestamp\":\"2026-11-20T10:00:0").append(i / 3).append(".000Z\",")
+          .append("\"message\":{\"role\":\"assistant\",\"content\":[],\"provider\":\"").append(calls[i])
+          .append("\",\"model\":\"").append(calls[i + 1]).append("\",\"usage\":").append(calls[i + 2])
+          .append(",\"stopReason\":\"stop\"}}\n");
+    }
+    Files.writeString(sessions.resolve("s2.jsonl"), s.toString());
+    return tmp.resolve("h2");
+  }
+
+  @Test
+  void cacheReadsOfRecordedCallsInAMixedLineAreNotNamed() throws IOException {
+    // the cache reads are in the call whose cost OpenClaw recorded; the estimated call has none
+    Path home = homeOf(
+        "deepseek", "deepseek-v3.2",
+        "{\"input\":1000,\"output\":1000,\"cacheRead\":5000,\"cacheWrite\":0,\"cost\":{\"total\":0.01}}",
+        "deepseek", "deepseek-v3.2", "{\"input\":1000,\"output\":1000,\"cacheRead\":0,\"cacheWrite\":0}");
+    UsageReport r = report(home, CostMode.AUTO, null);
+    assertEquals(new BigDecimal("0.01068"), r.totals().cost()); // 0.01 + 1000 × 0.28 + 1000 × 0.40 per million
+    assertEquals(List.of(), missing(r));
+    // estimated both: the first call's 5,000 cache reads are unpriced, and only they
+    List<Warning> w = missing(report(home, CostMode.CALCULATE, null));
+    assertEquals(1, w.size(), w.toString());
+    assertEquals("litellm (bundled) has no cache-read price for deepseek/deepseek-v3.2: the cache-read tokens of its"
+        + " estimated calls (5,000) count as $0 (set one with --pricing-overrides)", w.get(0).message());
+  }
+
+  @Test
+  void oneHourCacheWritesPricedAtTwiceTheInputPriceAreNotNamed() throws IOException {
+    // LiteLLM has no cache-write price for openai/gpt-5, but 1-hour writes cost twice the input price ($1.25)
+    Path home = homeOf("openai", "gpt-5",
+        "{\"input\":1000,\"output\":0,\"cacheRead\":0,\"cacheWrite\":2000,\"cacheWrite1h\":2000}");
+    UsageReport r = report(home, CostMode.AUTO, null);
+    assertEquals(new BigDecimal("0.00625"), r.totals().cost()); // 1000 × 1.25 + 2000 × 2.50 per million
+    assertEquals(List.of(), missing(r));
+  }
+
+  @Test
+  void cacheWritesPricedByALongContextTierAreNotNamed() throws IOException {
+    // the plain gemini-2.5-pro key has a cache-write price only above 200k prompt tokens ($0.25 per million)
+    Path home = homeOf("custom", "gemini-2.5-pro",
+        "{\"input\":250000,\"output\":0,\"cacheRead\":0,\"cacheWrite\":10000}");
+    UsageReport r = report(home, CostMode.AUTO, null);
+    assertEquals(new BigDecimal("0.6275"), r.totals().cost()); // 250,000 × 2.50 + 10,000 × 0.25 per million
+    assertEquals(List.of(), missing(r));
   }
 }

@@ -92,20 +92,22 @@ public final class UsageNormalizer {
 
   /**
    * The recorded cost: an object with a numeric {@code total} (parts optional), or a bare number taken as the total.
-   * Null when absent or without a usable total (a missing cost is estimated elsewhere, never guessed here).
+   * Null when absent or without a usable total (a missing cost is estimated elsewhere, never guessed here); a negative
+   * total is not usable (OpenClaw uses a recorded total only when it is finite and at least 0).
    */
   public static RecordedCost cost(JsonNode cost) {
     if (cost == null) {
       return null;
     }
     if (cost.isNumber()) {
-      return new RecordedCost(null, null, null, null, denoise(cost.decimalValue()));
+      BigDecimal total = denoise(cost.decimalValue());
+      return total.signum() < 0 ? null : new RecordedCost(null, null, null, null, total);
     }
     if (!cost.isObject()) {
       return null;
     }
     BigDecimal total = decimal(cost.get("total"));
-    if (total == null) {
+    if (total == null || total.signum() < 0) {
       return null;
     }
     return new RecordedCost(

@@ -62,12 +62,14 @@ public final class CostFunction {
             .add(times(usage.cacheRead(), p.cacheRead()))
             .add(times(usage.cacheWrite() - usage.cacheWrite1h(), p.cacheWrite()))
             .add(times(usage.cacheWrite1h(), p.cacheWrite1hOrTwiceInput()));
-    return new PricedCost(amount.stripTrailingZeros(), CostSource.ESTIMATED, match.get().source());
-  }
-
-  /** The price an estimate of {@code provider}/{@code model} uses, if any (first hit of the price book). */
-  public Optional<PriceMatch> priceOf(String provider, String model) {
-    return prices.lookup(provider, model);
+    long fiveMinute = usage.cacheWrite() - usage.cacheWrite1h();
+    return new PricedCost(
+        amount.stripTrailingZeros(),
+        CostSource.ESTIMATED,
+        match.get().source(),
+        p.cacheRead() == null ? usage.cacheRead() : 0,
+        (p.cacheWrite() == null ? fiveMinute : 0)
+            + (p.cacheWrite1hOrTwiceInput() == null ? usage.cacheWrite1h() : 0));
   }
 
   private static BigDecimal times(long tokens, BigDecimal perToken) {

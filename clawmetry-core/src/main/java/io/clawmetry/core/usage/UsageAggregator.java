@@ -4,6 +4,7 @@ import io.clawmetry.api.UsagePeriod;
 import io.clawmetry.api.UsageQuery;
 import io.clawmetry.api.UsageRow;
 import io.clawmetry.core.pricing.CostFunction;
+import io.clawmetry.core.pricing.PricedCost;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.TemporalAdjusters;
@@ -26,6 +27,7 @@ public final class UsageAggregator {
   private final Map<BucketKey, Bucket> buckets = new HashMap<>();
   private final LocalDays days;
   private long undated;
+  private final Map<String, PartlyPriced> partlyPriced = new java.util.TreeMap<>();
   // calls come in runs of one session and day: the last bucket, its key and the last day's key are looked up once
   private Bucket lastBucket;
   private String lastKey;
@@ -76,8 +78,30 @@ public final class UsageAggregator {
     if (c.error()) {
       b.addError(c);
     } else {
-      b.addCall(c, costs.cost(c.usage(), c.provider(), c.model(), query.costMode()));
+      PricedCost p = costs.cost(c.usage(), c.provider(), c.model(), query.costMode());
+      b.addCall(c, p);
+      if (p.unpricedCacheRead() > 0 || p.unpricedCacheWrite() > 0) {
+        String model = (c.provider() == null ? "" : c.provider() + "/") + c.model();
+        PartlyPriced was = partlyPriced.get(model);
+        partlyPriced.put(model, new PartlyPriced(p.priceSource(),
+            p.unpricedCacheRead() + (was == null ? 0 : was.cacheRead()),
+            p.unpricedCacheWrite() + (was == null ? 0 : was.cacheWrite())));
+      }
     }
+  }
+
+  /**
+   * Cache tokens of estimated calls that their price (of the call's tier) had no price for and that counted as $0.
+   *
+   * @param priceSource the price source that priced the rest of the calls
+   * @param cacheRead unpriced cache-read tokens
+   * @param cacheWrite unpriced cache-write tokens
+   */
+  public record PartlyPriced(String priceSource, long cacheRead, long cacheWrite) {}
+
+  /** The models ({@code provider/model}, sorted) whose estimated calls had unpriced cache tokens, with those tokens. */
+  public Map<String, PartlyPriced> partlyPriced() {
+    return partlyPriced;
   }
 
   /** Calls left out because they have no timestamp and the query needs one. */

@@ -117,6 +117,13 @@ class UsageNormalizerTest {
     assertEquals(new BigDecimal("0.25"), n("{\"cost\":0.25}").recordedCost().total());
   }
 
+  /** OpenClaw uses a recorded total only when it is finite and not negative; a negative one is no cost (estimated). */
+  @Test
+  void negativeCostIsNoCost() throws Exception {
+    assertNull(n("{\"input\":1000,\"cost\":{\"input\":-1,\"total\":-1}}").recordedCost());
+    assertNull(n("{\"input\":1000,\"cost\":-0.5}").recordedCost());
+  }
+
   @Test
   void nonObjectIsNull() throws Exception {
     assertNull(UsageNormalizer.normalize(null));
