@@ -59,6 +59,15 @@ class PricingOptionsTest {
     CliRun r = CliRun.run(tmp, "usage", "--pricing-file", tmp.resolve("nope.json").toString(), "--home",
         CliRun.exampleHome().toString());
     assertEquals(Main.USAGE, r.exitCode);
-    assertTrue(r.err.contains("cannot read the pricing file"), r.err);
+    assertTrue(r.err.contains("cannot read the pricing file " + tmp.resolve("nope.json") + ": no such file"), r.err);
+  }
+
+  @Test
+  void missingOverridesFileIsAUsageError() {
+    CliRun r = CliRun.run(tmp, "usage", "--pricing-overrides", tmp.resolve("nope.json").toString(), "--home",
+        CliRun.exampleHome().toString());
+    assertEquals(Main.USAGE, r.exitCode);
+    assertTrue(r.err.contains("cannot read the pricing overrides " + tmp.resolve("nope.json") + ": no such file"),
+        r.err);
   }
 }

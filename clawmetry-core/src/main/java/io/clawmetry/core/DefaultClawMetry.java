@@ -99,7 +99,7 @@ final class DefaultClawMetry implements ClawMetry {
     this.clock = clock;
     this.agents = new Agents(layout);
     agents.ledgers().forEach(l -> l.watchDirectories(watchFiles));
-    this.costs = new CostFunction(Prices.book(layout, pricing, warnings));
+    this.costs = Prices.costs(layout, pricing, warnings);
     warnings.absorb(layout.warnings());
   }
 
@@ -422,7 +422,8 @@ final class DefaultClawMetry implements ClawMetry {
     return Call.of(event)
         .filter(c -> !c.error())
         .map(c -> {
-          PricedCost p = costs.cost(c.usage(), c.provider(), c.model(), mode);
+          PricedCost p = costs.cost(c.usage(), c.provider(), c.model(), mode,
+              event.meta().origin() == null ? null : agentOf(event.meta().origin().source()));
           return new CallCost(p.amount(), p.source());
         });
   }
@@ -432,21 +433,28 @@ final class DefaultClawMetry implements ClawMetry {
    * the flat pre-agent sessions dir). A report of one agent does not list another's malformed lines.
    */
   private List<Warning> ofAgent(List<Warning> all, String id) {
-    List<String> roots = new ArrayList<>();
+    return all.stream().filter(w -> id.equals(agentOf(w.source()))).toList();
+  }
+
+  /**
+   * The agent whose files hold {@code source} (a path, or a database path with {@code #table}): under its sessions
+   * dir, agent dir or database (the default agent's also the flat pre-agent sessions dir); null when none.
+   */
+  private String agentOf(String source) {
+    if (source == null) {
+      return null;
+    }
     for (AgentLayout a : layout.agents()) {
-      if (a.id().equals(id)) {
-        for (Path p : new Path[] {a.sessionsDir(), a.agentDir(), a.database(),
-            a.isDefault() ? layout.legacySessionsDir() : null}) {
-          if (p != null) {
-            roots.add(p.toString());
-          }
+      for (Path p : new Path[] {a.sessionsDir(), a.agentDir(), a.database(),
+          a.isDefault() ? layout.legacySessionsDir() : null}) {
+        String r = p == null ? null : p.toString();
+        if (r != null && (source.equals(r) || source.startsWith(r + java.io.File.separator)
+            || source.startsWith(r + "#"))) {
+          return a.id();
         }
       }
     }
-    return all.stream()
-        .filter(w -> roots.stream().anyMatch(r -> w.source().equals(r) || w.source().startsWith(r + java.io.File.separator)
-            || w.source().startsWith(r + "#")))
-        .toList();
+    return null;
   }
 
   @Override

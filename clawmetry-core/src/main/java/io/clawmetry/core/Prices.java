@@ -9,6 +9,7 @@ import io.clawmetry.core.config.ProviderModelPrice;
 import io.clawmetry.core.discovery.AgentLayout;
 import io.clawmetry.core.discovery.HomeLayout;
 import io.clawmetry.core.json.Json;
+import io.clawmetry.core.pricing.CostFunction;
 import io.clawmetry.core.pricing.LiteLlmPrices;
 import io.clawmetry.core.pricing.PerMillionPrices;
 import io.clawmetry.core.pricing.PriceBook;
@@ -27,53 +28,86 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Builds the price chain of a home: {@code openclaw.json} provider prices, then each agent's generated model catalog
- * ({@code <agentDir>/models.json}, JSONL era), then the bundled LiteLLM table (read on its first lookup).
+ * Builds the price chains of a home: the overrides file, {@code openclaw.json} provider prices, then the agent's own
+ * generated model catalog ({@code <agentDir>/models.json}, JSONL era; the SQLite era has none), then {@code
+ * --pricing-file}, then the bundled LiteLLM table (read on its first lookup).
  */
 final class Prices {
 
   private Prices() {}
 
-  static PriceBook book(HomeLayout layout, PricingFiles files, Warnings warnings) {
-    List<PriceSource> chain = new ArrayList<>();
+  /**
+   * The cost function of a home: each agent's calls are estimated with the chain that has its own catalog; a call of
+   * no known agent (or of an agent without a catalog) with the chain without catalogs, or, when the agent is not
+   * known at all, with every catalog in agent order (as a single home-wide chain).
+   */
+  static CostFunction costs(HomeLayout layout, PricingFiles files, Warnings warnings) {
+    List<PriceSource> head = new ArrayList<>();
     if (files.overrides() != null) {
-      chain.add(overrides(files.overrides()));
+      head.add(overrides(files.overrides()));
     }
     PerMillionPrices config = new PerMillionPrices("openclaw.json");
     for (ProviderModelPrice p : layout.config().modelPrices()) {
       config.add(p.provider(), p.modelId(), p.input(), p.output(), p.cacheRead(), p.cacheWrite());
     }
     if (!config.isEmpty()) {
-      chain.add(config);
+      head.add(config);
     }
+    List<PriceSource> tail = new ArrayList<>();
+    if (files.litellm() != null) {
+      try (InputStream in = Files.newInputStream(files.litellm())) {
+        tail.add(LiteLlmPrices.read("litellm " + files.litellm(), in));
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot read the pricing file " + files.litellm() + ": " + reason(e));
+      }
+    }
+    tail.add(LiteLlmPrices.bundledOnFirstUse()); // read only if a lookup gets this far
+    Map<String, PriceSource> catalogs = new java.util.LinkedHashMap<>();
     for (AgentLayout a : layout.agents()) {
       Path catalog = a.agentDir().resolve("models.json");
       if (Files.isRegularFile(catalog)) {
         PerMillionPrices c = catalog(catalog, warnings);
         if (!c.isEmpty()) {
-          chain.add(c);
+          catalogs.put(a.id(), c);
         }
       }
     }
-    if (files.litellm() != null) {
-      try (InputStream in = Files.newInputStream(files.litellm())) {
-        chain.add(LiteLlmPrices.read("litellm " + files.litellm(), in));
-      } catch (IOException e) {
-        throw new IllegalArgumentException("cannot read the pricing file " + files.litellm() + ": " + e.getMessage());
-      }
+    Map<String, PriceBook> byAgent = new java.util.HashMap<>();
+    PriceBook without = new PriceBook(chain(head, List.of(), tail));
+    for (AgentLayout a : layout.agents()) {
+      PriceSource own = catalogs.get(a.id());
+      byAgent.put(a.id(), own == null ? without : new PriceBook(chain(head, List.of(own), tail)));
     }
-    chain.add(LiteLlmPrices.bundledOnFirstUse()); // read only if a lookup gets this far
-    return new PriceBook(chain);
+    return new CostFunction(new PriceBook(chain(head, catalogs.values(), tail)), byAgent);
+  }
+
+  /** Why a file could not be read, in words (a missing file's exception says only its path). */
+  private static String reason(IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    return e.getMessage();
+  }
+
+  private static List<PriceSource> chain(
+      List<PriceSource> head, java.util.Collection<PriceSource> middle, List<PriceSource> tail) {
+    List<PriceSource> all = new ArrayList<>(head);
+    all.addAll(middle);
+    all.addAll(tail);
+    return all;
   }
 
   /** {@code {"provider/model" | "model": {input, output, cacheRead, cacheWrite}}}, USD per million tokens. */
   private static PerMillionPrices overrides(Path file) {
     PerMillionPrices out = new PerMillionPrices("overrides " + file);
     JsonNode root;
-    try {
-      root = Json.LENIENT.readTree(file.toFile());
+    try (InputStream in = Files.newInputStream(file)) {
+      root = Json.LENIENT.readTree(in);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read the pricing overrides " + file + ": " + e.getMessage());
+      throw new IllegalArgumentException("cannot read the pricing overrides " + file + ": " + reason(e));
     }
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException("pricing overrides " + file + " must be a JSON object of models");

@@ -4,6 +4,7 @@ import io.clawmetry.api.CostMode;
 import io.clawmetry.api.CostSource;
 import io.clawmetry.api.Usage;
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,14 +17,29 @@ import java.util.Optional;
 public final class CostFunction {
 
   private final PriceBook prices;
+  private final Map<String, PriceBook> byAgent;
 
   /** Prices estimates with {@code prices}. */
   public CostFunction(PriceBook prices) {
-    this.prices = prices;
+    this(prices, Map.of());
   }
 
-  /** The cost of one call. */
+  /**
+   * Prices the estimates of an agent's calls with its own book ({@code byAgent}: its model catalog in the chain), and
+   * of calls whose agent is not known or has no book of its own with {@code prices}.
+   */
+  public CostFunction(PriceBook prices, Map<String, PriceBook> byAgent) {
+    this.prices = prices;
+    this.byAgent = Map.copyOf(byAgent);
+  }
+
+  /** The cost of one call whose agent is not known. */
   public PricedCost cost(Usage usage, String provider, String model, CostMode mode) {
+    return cost(usage, provider, model, mode, null);
+  }
+
+  /** The cost of one call of agent {@code agentId} (null: not known). */
+  public PricedCost cost(Usage usage, String provider, String model, CostMode mode, String agentId) {
     BigDecimal recorded = usage.recordedCost() == null ? null : usage.recordedCost().total();
     switch (mode) {
       case DISPLAY:
@@ -34,10 +50,10 @@ public final class CostFunction {
         if (recorded != null && (recorded.signum() != 0 || usage.isZero())) {
           return new PricedCost(recorded, CostSource.RECORDED, null);
         }
-        return estimate(usage, provider, model);
+        return estimate(usage, provider, model, agentId);
       case CALCULATE:
       default:
-        return estimate(usage, provider, model);
+        return estimate(usage, provider, model, agentId);
     }
   }
 
@@ -48,10 +64,16 @@ public final class CostFunction {
    * cache writes (5-minute cache) at the cache-write price.
    */
   public PricedCost estimate(Usage usage, String provider, String model) {
+    return estimate(usage, provider, model, null);
+  }
+
+  /** {@link #estimate(Usage, String, String)} of a call of agent {@code agentId} (null: not known). */
+  public PricedCost estimate(Usage usage, String provider, String model, String agentId) {
     if (usage.isZero()) {
       return new PricedCost(BigDecimal.ZERO, CostSource.ESTIMATED, null);
     }
-    Optional<PriceMatch> match = prices.lookup(provider, model);
+    PriceBook book = agentId == null ? prices : byAgent.getOrDefault(agentId, prices);
+    Optional<PriceMatch> match = book.lookup(provider, model);
     if (match.isEmpty()) {
       return new PricedCost(BigDecimal.ZERO, CostSource.UNKNOWN, null);
     }

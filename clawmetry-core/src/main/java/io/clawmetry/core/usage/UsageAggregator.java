@@ -78,7 +78,7 @@ public final class UsageAggregator {
     if (c.error()) {
       b.addError(c);
     } else {
-      PricedCost p = costs.cost(c.usage(), c.provider(), c.model(), query.costMode());
+      PricedCost p = costs.cost(c.usage(), c.provider(), c.model(), query.costMode(), s.agentId());
       b.addCall(c, p);
       if (p.unpricedCacheRead() > 0 || p.unpricedCacheWrite() > 0) {
         String model = (c.provider() == null ? "" : c.provider() + "/") + c.model();
