@@ -88,6 +88,7 @@ final class DefaultClawMetry implements ClawMetry {
   private Gateway gateway;
   private final LedgerCache cache;
   private boolean cacheStale; // something was read that the cache files do not hold yet
+  private long joinedNamings = -1; // the ledgers' namingChanges() summed when the calls were last joined
 
   private DefaultClawMetry(
       HomeLayout layout, Environment env, Clock clock, PricingFiles pricing, boolean watchFiles, Path cacheDir) {
@@ -184,7 +185,14 @@ final class DefaultClawMetry implements ClawMetry {
         joinUninterruptibly(index); // never two threads on the index cache
       }
       ReadState old = state;
-      if (old == null || full || !indexCache.upToDate(layout)) {
+      long namings = 0;
+      for (TranscriptLedger<Call> l : agents.ledgers()) {
+        namings += l.namingChanges();
+      }
+      // a first prompt naming a cron job renames a session the index does not know: join the calls again
+      boolean renamed = namings != joinedNamings;
+      joinedNamings = namings;
+      if (old == null || full || renamed || !indexCache.upToDate(layout)) {
         state = readState(old == null ? 1 : old.generation + 1);
       } else if (events > 0 || !transcriptWarnings().equals(old.transcriptWarnings)) {
         // new calls, or the sources say something new: a malformed or half-written line read, a file now unreadable

@@ -153,6 +153,43 @@ class OriginKindTest {
     }
   }
 
+  /**
+   * A refresh that reads only appended lines names the calls as a cold read does: an isolated run whose first prompt
+   * (no run log line names it) arrives after the first refresh, in a file new since then or appended to, is cron in
+   * {@code usage origin} and {@code usage session}, as {@code sessions} says.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void aCronPromptReadByARefreshOfAppendedLinesNamesTheRunAsAColdReadDoes(boolean newFile) throws IOException {
+    Path home = home(tmp.resolve("home"));
+    Files.delete(home.resolve("cron/runs/" + JOB + ".jsonl"));
+    Path run = home.resolve("agents/main/sessions/" + RUN_ID + ".jsonl");
+    String text = Files.readString(run);
+    String head = header(RUN_ID);
+    if (newFile) {
+      Files.delete(run);
+    } else {
+      Files.writeString(run, head);
+    }
+    try (ClawMetry cm = open(home)) {
+      assertEquals(null, rows(cm, UsagePeriod.ORIGIN).get("cron"));
+      if (newFile) {
+        Files.writeString(run, text);
+      } else {
+        Files.writeString(run, text.substring(head.length()), java.nio.file.StandardOpenOption.APPEND);
+      }
+      cm.refresh();
+      assertEquals("CRON_RUN", cm.sessions().items().stream()
+          .filter(s -> s.sessionId().equals(RUN_ID)).findFirst().orElseThrow().kind().name());
+      assertEquals(List.of(20L, 30L, 400L, 450L, 1L), rows(cm, UsagePeriod.ORIGIN).get("cron"));
+      assertEquals(List.of(20L, 30L, 400L, 450L, 1L), rows(cm, UsagePeriod.SESSION).get(RUN_KEY));
+      try (ClawMetry cold = open(home)) {
+        assertEquals(rows(cold, UsagePeriod.ORIGIN), rows(cm, UsagePeriod.ORIGIN));
+        assertEquals(rows(cold, UsagePeriod.SESSION), rows(cm, UsagePeriod.SESSION));
+      }
+    }
+  }
+
   /** The real JSONL home: the glm-5 run of job 44819451 is cron, the healthcore heartbeat session is heartbeat. */
   @ParameterizedTest
   @ValueSource(booleans = {true, false})

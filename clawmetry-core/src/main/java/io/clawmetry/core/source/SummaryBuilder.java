@@ -107,8 +107,11 @@ final class SummaryBuilder {
   private String lastId;
   private Acc last;
 
-  /** Adds one distinct event. */
-  void event(TranscriptEvent e) {
+  /**
+   * Adds one distinct event; true when it changed the cron job a session's first user message names (what may name a
+   * session that no index entry names, {@link TranscriptSummary#cronJobId}).
+   */
+  boolean event(TranscriptEvent e) {
     Acc a = acc(e.meta().sessionId());
     a.events++;
     Instant t = e.meta().timestamp();
@@ -119,10 +122,13 @@ final class SummaryBuilder {
     if (e instanceof TranscriptEvent.SessionHeader h && a.parentSession == null) {
       a.parentSession = h.parentSession();
     }
+    boolean cronJobChanged = false;
     if (e instanceof TranscriptEvent.Message m && m.role() == MessageRole.USER && firstUser(a, t)) {
+      String job = CronPrompts.jobId(m);
+      cronJobChanged = !java.util.Objects.equals(job, a.cronJobId);
       a.userSeen = true;
       a.firstUserTime = t;
-      a.cronJobId = CronPrompts.jobId(m);
+      a.cronJobId = job;
     }
     if (e instanceof TranscriptEvent.Message m && m.role() == MessageRole.ASSISTANT) {
       a.assistantMessages++;
@@ -132,6 +138,7 @@ final class SummaryBuilder {
         a.lastModel = m.model();
       }
     }
+    return cronJobChanged;
   }
 
   /** Whether a user message at {@code t} is the session's first so far: the earliest, else the first read. */

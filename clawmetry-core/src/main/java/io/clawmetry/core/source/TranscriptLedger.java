@@ -106,6 +106,7 @@ public final class TranscriptLedger<T> implements AutoCloseable {
   private DedupKeySet seen = new DedupKeySet();
   private List<T> items;
   private SummaryBuilder summaries;
+  private long namingChanges; // see namingChanges()
   private Warnings warnings = new Warnings(); // what lines, rows and archives read said: each once
   // conditions of the sources, found again by every refresh (unreadable files, a database that cannot be opened):
   // replaced at each listing and each database read instead of adding up, and never kept in a cache file
@@ -408,6 +409,15 @@ public final class TranscriptLedger<T> implements AutoCloseable {
   }
 
   /**
+   * A count that moves whenever what the summaries say may name a session changed: a session's first user message
+   * named another cron job ({@link TranscriptSummary#cronJobId}), or the summaries were read anew. Calls joined with
+   * the sessions of an earlier count must be joined again: the same count means the same names.
+   */
+  public long namingChanges() {
+    return namingChanges;
+  }
+
+  /**
    * The warnings of everything read (each line once), with those of the sources' current state (the last listing and
    * database read): a new collection, for the thread that refreshes. Those of what was read come by source, then
    * kind: the same order however the reading went (one cold read, or pieces over many refreshes and runs).
@@ -427,7 +437,9 @@ public final class TranscriptLedger<T> implements AutoCloseable {
   private void accept(TranscriptEvent e, SourceRef ref) {
     summaries.source(e.meta().sessionId(), ref);
     if (seen.add(e.meta().dedupKey())) {
-      summaries.event(e);
+      if (summaries.event(e)) {
+        namingChanges++;
+      }
       extractor.apply(e).ifPresent(items::add);
     }
   }
@@ -618,6 +630,7 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     seen = keys;
     items = kept;
     summaries = sums;
+    namingChanges++;
     warnings = ws;
     loaded = true;
   }
@@ -682,6 +695,7 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     seen = new DedupKeySet();
     items = store.get(); // a snapshot handed out earlier may still be read
     summaries = new SummaryBuilder(agentId);
+    namingChanges++;
     warnings = new Warnings();
     // listingWarnings stay: every reset follows the listing that made them (an unreadable file found by it is still so)
     databaseWarnings = new Warnings();
