@@ -88,6 +88,8 @@ final class DefaultClawMetry implements ClawMetry {
   private Gateway gateway;
   private final LedgerCache cache;
   private boolean cacheStale; // something was read that the cache files do not hold yet
+  /** The ledgers' session identity changes when the published state last merged the sessions. Under the refresh lock. */
+  private long joinedIdentities = -1;
 
   private DefaultClawMetry(
       HomeLayout layout, Environment env, Clock clock, PricingFiles pricing, boolean watchFiles, Path cacheDir) {
@@ -184,7 +186,12 @@ final class DefaultClawMetry implements ClawMetry {
         joinUninterruptibly(index); // never two threads on the index cache
       }
       ReadState old = state;
-      if (old == null || full || !indexCache.upToDate(layout)) {
+      long identities = sessionIdentityChanges();
+      // a session no merged list knows yet, or one whose transcript now names its cron job: merge again, so that its
+      // calls are joined with it as a fresh read joins them (not as a transcript-only session of origin other)
+      boolean sessionsChanged = identities != joinedIdentities;
+      joinedIdentities = identities;
+      if (old == null || full || sessionsChanged || !indexCache.upToDate(layout)) {
         state = readState(old == null ? 1 : old.generation + 1);
       } else if (events > 0 || !transcriptWarnings().equals(old.transcriptWarnings)) {
         // new calls, or the sources say something new: a malformed or half-written line read, a file now unreadable
@@ -258,6 +265,15 @@ final class DefaultClawMetry implements ClawMetry {
     synchronized (refreshLock) {
       return readSnapshot();
     }
+  }
+
+  /** The sum of the ledgers' {@link TranscriptLedger#sessionIdentityChanges()}. Caller holds the refresh lock. */
+  private long sessionIdentityChanges() {
+    long n = 0;
+    for (TranscriptLedger<Call> l : agents.ledgers()) {
+      n += l.sessionIdentityChanges();
+    }
+    return n;
   }
 
   private List<Warning> transcriptWarnings() {

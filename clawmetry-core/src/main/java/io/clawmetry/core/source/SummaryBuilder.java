@@ -33,6 +33,7 @@ final class SummaryBuilder {
 
   private final String agentId;
   private final Map<String, Acc> sessions = new LinkedHashMap<>();
+  private long changes;
 
   SummaryBuilder(String agentId) {
     this.agentId = agentId;
@@ -118,11 +119,14 @@ final class SummaryBuilder {
     }
     if (e instanceof TranscriptEvent.SessionHeader h && a.parentSession == null) {
       a.parentSession = h.parentSession();
+      changes += a.parentSession == null ? 0 : 1;
     }
     if (e instanceof TranscriptEvent.Message m && m.role() == MessageRole.USER && firstUser(a, t)) {
       a.userSeen = true;
       a.firstUserTime = t;
-      a.cronJobId = CronPrompts.jobId(m);
+      String job = CronPrompts.jobId(m);
+      changes += java.util.Objects.equals(job, a.cronJobId) ? 0 : 1;
+      a.cronJobId = job;
     }
     if (e instanceof TranscriptEvent.Message m && m.role() == MessageRole.ASSISTANT) {
       a.assistantMessages++;
@@ -137,6 +141,15 @@ final class SummaryBuilder {
   /** Whether a user message at {@code t} is the session's first so far: the earliest, else the first read. */
   private static boolean firstUser(Acc a, Instant t) {
     return !a.userSeen || (t != null && (a.firstUserTime == null || t.isBefore(a.firstUserTime)));
+  }
+
+  /**
+   * How many times what decides a session's identity changed since this builder was made: a session id seen for the
+   * first time, a parent session or a cron job found (what the session merge takes from a summary for a
+   * session no index names, besides figures).
+   */
+  long identityChanges() {
+    return changes;
   }
 
   List<TranscriptSummary> build() {
@@ -166,7 +179,12 @@ final class SummaryBuilder {
     if (last != null && java.util.Objects.equals(sessionId, lastId)) {
       return last;
     }
-    last = sessions.computeIfAbsent(sessionId, k -> new Acc());
+    last = sessions.get(sessionId);
+    if (last == null) {
+      last = new Acc();
+      sessions.put(sessionId, last);
+      changes++;
+    }
     lastId = sessionId;
     return last;
   }

@@ -106,6 +106,8 @@ public final class TranscriptLedger<T> implements AutoCloseable {
   private DedupKeySet seen = new DedupKeySet();
   private List<T> items;
   private SummaryBuilder summaries;
+  /** Identity changes of the summaries replaced so far (each replacement counting one more). */
+  private long replacedIdentityChanges;
   private Warnings warnings = new Warnings(); // what lines, rows and archives read said: each once
   // conditions of the sources, found again by every refresh (unreadable files, a database that cannot be opened):
   // replaced at each listing and each database read instead of adding up, and never kept in a cache file
@@ -402,6 +404,15 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     return items instanceof PrefixList<T> p ? p.prefix(p.size()) : List.copyOf(items);
   }
 
+  /**
+   * A count that grows whenever a refresh changes what the summaries say about which sessions there are and what they
+   * are (a new session id, a parent session or cron job found, the summaries read again): equal counts mean that
+   * only figures changed, so calls can be joined with a session list merged earlier.
+   */
+  public long sessionIdentityChanges() {
+    return replacedIdentityChanges + summaries.identityChanges();
+  }
+
   /** One summary per session id, as of the last refresh. */
   public List<TranscriptSummary> summaries() {
     return summaries.build();
@@ -617,6 +628,7 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     archivesDone = archives;
     seen = keys;
     items = kept;
+    replacedIdentityChanges += summaries.identityChanges() + 1;
     summaries = sums;
     warnings = ws;
     loaded = true;
@@ -681,6 +693,7 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     archivesDone = new HashSet<>();
     seen = new DedupKeySet();
     items = store.get(); // a snapshot handed out earlier may still be read
+    replacedIdentityChanges += summaries.identityChanges() + 1;
     summaries = new SummaryBuilder(agentId);
     warnings = new Warnings();
     // listingWarnings stay: every reset follows the listing that made them (an unreadable file found by it is still so)
