@@ -395,7 +395,8 @@ final class DefaultClawMetry implements ClawMetry {
     for (TranscriptEvent e : events) {
       sources.add(new SourceRef(e.meta().origin().kind(), e.meta().origin().source()));
     }
-    warnings.absorb(w);
+    // what these files say now is in this report; warnings() has it from the ledgers, which read the same files and
+    // forget a warning whose cause is gone (a half-written line completed): kept here, it would stay for good
     return new Report<>(events, new ArrayList<>(sources), w.list());
   }
 

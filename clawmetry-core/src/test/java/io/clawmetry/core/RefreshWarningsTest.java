@@ -72,6 +72,34 @@ class RefreshWarningsTest {
     }
   }
 
+  /**
+   * The dashboard's transcript view read the session while its last line was half-written: once the line is complete,
+   * the facade's warnings and the overview no longer say it is incomplete, as on a fresh facade that ran the same reads
+   * (the transcript read's warnings went into the facade's list, where they stayed).
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void aTranscriptReadLeavesNoWarningBehindItsCause(boolean watch) throws Exception {
+    Path home = TestHomes.exampleHomeCopy(tmp);
+    Path f = home.resolve(FILE);
+    try (ClawMetry cm = ClawMetryBuilder.create().environment(Environment.of(Map.of(), tmp.resolve("u")))
+        .stateDir(home).watchFiles(watch).build()) {
+      String key = cm.session("98f4ef5b-0253-417d-b046-032c6a6ac04e").orElseThrow().key();
+      Files.writeString(f, "{\"type\":\"mess", StandardOpenOption.APPEND);
+      refreshUntilRead(cm, watch);
+      assertTrue(cm.transcript(key).warnings().stream().anyMatch(w -> w.kind() == WarningKind.INCOMPLETE_LINE));
+      Files.writeString(f, "age\",\"id\":\"x1\"}\n", StandardOpenOption.APPEND);
+      refreshUntilRead(cm, watch);
+      cm.transcript(key);
+      try (ClawMetry fresh = ClawMetryBuilder.create().environment(Environment.of(Map.of(), tmp.resolve("u")))
+          .stateDir(home).build()) {
+        fresh.transcript(key);
+        assertEquals(fresh.warnings(), cm.warnings());
+        assertEquals(fresh.overview(ZoneId.of("UTC")).warnings(), cm.overview(ZoneId.of("UTC")).warnings());
+      }
+    }
+  }
+
   /** Refreshes until the appended bytes were read (the directory watch reports them asynchronously). */
   private static RefreshStats refreshUntilRead(ClawMetry cm, boolean watch) throws InterruptedException {
     long deadline = System.nanoTime() + 10_000_000_000L;
