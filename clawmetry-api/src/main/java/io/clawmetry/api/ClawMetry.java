@@ -115,7 +115,9 @@ public interface ClawMetry extends AutoCloseable {
   HealthSnapshot health(HealthQuery query);
 
   /**
-   * Every warning met so far while reading this home. Warnings about what a query made of the data (a model without a
+   * Every warning met while reading this home, as its files are now: each part read again (the transcripts at each
+   * refresh, the session index, a cron run log, ...) replaces what its earlier read said, so a file written whole again
+   * leaves no warning behind it. Warnings about what a query made of the data (a model without a
    * price, calls without a recorded cost in display mode, calls without a timestamp) are in that query's report only,
    * never here: this list does not depend on which queries ran.
    */

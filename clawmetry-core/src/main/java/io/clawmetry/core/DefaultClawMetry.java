@@ -59,6 +59,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,14 @@ final class DefaultClawMetry implements ClawMetry {
   private final HomeLayout layout;
   private final Environment env;
   private final Clock clock;
+  /** What opening the home said (configuration, price files): it does not change while the facade is open. */
   private final Warnings warnings = new Warnings();
+  /**
+   * The warnings of the latest read of each part of the home (the session index, the home's files, the cron store,
+   * each job's run log, the sub-agent registry, the sub-agent lineage), in the order first read: a part read again
+   * replaces what it said, so a file written whole again leaves no warning behind it.
+   */
+  private final Map<String, List<Warning>> latest = new LinkedHashMap<>();
   private final Agents agents;
   private final CostFunction costs;
   private final SessionIndexCache indexCache = new SessionIndexCache();
@@ -88,7 +96,8 @@ final class DefaultClawMetry implements ClawMetry {
   private Gateway gateway;
   private final LedgerCache cache;
   private boolean cacheStale; // something was read that the cache files do not hold yet
-  private long joinedNamings = -1; // the ledgers' namingChanges() summed when the calls were last joined
+  /** The ledgers' session identity changes when the published state last merged the sessions. Under the refresh lock. */
+  private long joinedIdentities = -1;
 
   private DefaultClawMetry(
       HomeLayout layout, Environment env, Clock clock, PricingFiles pricing, boolean watchFiles, Path cacheDir) {
@@ -185,14 +194,12 @@ final class DefaultClawMetry implements ClawMetry {
         joinUninterruptibly(index); // never two threads on the index cache
       }
       ReadState old = state;
-      long namings = 0;
-      for (TranscriptLedger<Call> l : agents.ledgers()) {
-        namings += l.namingChanges();
-      }
-      // a first prompt naming a cron job renames a session the index does not know: join the calls again
-      boolean renamed = namings != joinedNamings;
-      joinedNamings = namings;
-      if (old == null || full || renamed || !indexCache.upToDate(layout)) {
+      long identities = sessionIdentityChanges();
+      // a session no merged list knows yet, or one whose transcript now names its cron job: merge again, so that its
+      // calls are joined with it as a fresh read joins them (not as a transcript-only session of origin other)
+      boolean sessionsChanged = identities != joinedIdentities;
+      joinedIdentities = identities;
+      if (old == null || full || sessionsChanged || !indexCache.upToDate(layout)) {
         state = readState(old == null ? 1 : old.generation + 1);
       } else if (events > 0 || !transcriptWarnings().equals(old.transcriptWarnings)) {
         // new calls, or the sources say something new: a malformed or half-written line read, a file now unreadable
@@ -258,13 +265,33 @@ final class DefaultClawMetry implements ClawMetry {
     List<Warning> transcripts = transcriptWarnings();
     HomeSnapshot s = HomeSnapshot.read(layout, indexCache, summaries, transcripts);
     // the transcripts' warnings describe their current state: warnings() takes them from the published state
-    warnings.absorb(s.warnings().stream().filter(w -> !transcripts.contains(w)).toList());
+    met("sessions", s.warnings().stream().filter(w -> !transcripts.contains(w)).toList());
     return s;
   }
 
   private HomeSnapshot lockedSnapshot() {
     synchronized (refreshLock) {
       return readSnapshot();
+    }
+  }
+
+  /** The sum of the ledgers' {@link TranscriptLedger#sessionIdentityChanges()}. Caller holds the refresh lock. */
+  private long sessionIdentityChanges() {
+    long n = 0;
+    for (TranscriptLedger<Call> l : agents.ledgers()) {
+      n += l.sessionIdentityChanges();
+    }
+    return n;
+  }
+
+  /** Records what the latest read of {@code part} said, replacing what an earlier read of it said. */
+  private void met(String part, List<Warning> said) {
+    synchronized (latest) {
+      if (said.isEmpty()) {
+        latest.remove(part);
+      } else {
+        latest.put(part, said);
+      }
     }
   }
 
@@ -293,7 +320,7 @@ final class DefaultClawMetry implements ClawMetry {
     for (AgentLayout a : layout.agents()) {
       infos.add(agentInfo(a, w));
     }
-    warnings.absorb(w);
+    met("home", w.list());
     List<Warning> all = new ArrayList<>(layout.warnings());
     all.addAll(w.list());
     return new Home(
@@ -387,7 +414,8 @@ final class DefaultClawMetry implements ClawMetry {
     for (TranscriptEvent e : events) {
       sources.add(new SourceRef(e.meta().origin().kind(), e.meta().origin().source()));
     }
-    warnings.absorb(w);
+    // what these files say now is in this report; warnings() has it from the ledgers, which read the same files and
+    // forget a warning whose cause is gone (a half-written line completed): kept here, it would stay for good
     return new Report<>(events, new ArrayList<>(sources), w.list());
   }
 
@@ -398,7 +426,7 @@ final class DefaultClawMetry implements ClawMetry {
     List<SubagentRun> runs =
         withStateDb(
             w, db -> SubagentRegistry.read(layout.stateDirPath(), db, s.sessions(), layout.defaultAgentId(), w));
-    warnings.absorb(w);
+    met("subagents", w.list());
     return new Report<>(runs, stateSources(SourceKind.SUBAGENT_REGISTRY_JSON, layout.subagentRunsFile()), w.list());
   }
 
@@ -407,7 +435,7 @@ final class DefaultClawMetry implements ClawMetry {
     Warnings w = new Warnings();
     Path cronDir = Path.of(layout.cronDir().value());
     List<CronJob> jobs = withStateDb(w, db -> CronStoreReader.read(cronDir, db, w));
-    warnings.absorb(w);
+    met("crons", w.list());
     return new Report<>(jobs, stateSources(SourceKind.CRON_STORE_JSON, layout.cronStoreFile()), w.list());
   }
 
@@ -420,7 +448,7 @@ final class DefaultClawMetry implements ClawMetry {
     Warnings w = new Warnings();
     Path cronDir = Path.of(layout.cronDir().value());
     List<CronRun> runs = withStateDb(w, db -> CronRunReader.read(jobId, cronDir, db, w));
-    warnings.absorb(w);
+    met("cronRuns " + jobId, w.list());
     return new Report<>(
         runs, stateSources(SourceKind.CRON_RUN_LOG, cronDir.resolve("runs").resolve(jobId + ".jsonl")), w.list());
   }
@@ -526,7 +554,7 @@ final class DefaultClawMetry implements ClawMetry {
     w.addAll(usage.warnings());
     Warnings lineage = new Warnings();
     List<SubagentNode> tree = SubagentTrees.build(snapshot().sessions(), runs.items(), own, lineage);
-    warnings.absorb(lineage);
+    met("lineage", lineage.list());
     w.addAll(lineage);
     Set<SourceRef> sources = new LinkedHashSet<>(runs.sources());
     sources.addAll(usage.sources());
@@ -611,6 +639,9 @@ final class DefaultClawMetry implements ClawMetry {
     snapshot();
     Warnings all = new Warnings();
     all.addAll(warnings.list());
+    synchronized (latest) {
+      latest.values().forEach(all::absorb);
+    }
     all.absorb(state().transcriptWarnings); // as the sources are now: a completed line's warning is gone
     return all.list();
   }

@@ -135,6 +135,51 @@ class IncrementalRefreshTest {
     }
   }
 
+  /**
+   * An isolated cron run's transcript written in steps (its prompt, then the answer, as the gateway appends them): the
+   * answer's call is the run's, under the run's key and origin cron, as a fresh read says; and so is a run's whole
+   * transcript appearing at once. Before, calls of a session the last merged session list did not know were joined
+   * as {@code session:<id>}, origin other, until something else made the list be merged again.
+   */
+  @Test
+  void callsOfANewSessionAreJoinedAsAFreshReadJoinsThem() throws Exception {
+    Path home = TestHomes.exampleHomeCopy(tmp);
+    String job = "8ffb5d42-a447-4694-b628-ec66a39b22dd";
+    Path sessions = home.resolve("agents/main/sessions");
+    UsageQuery byOrigin = Q.withPeriod(io.clawmetry.api.UsagePeriod.ORIGIN);
+    UsageQuery bySession = Q.withPeriod(io.clawmetry.api.UsagePeriod.SESSION);
+    try (ClawMetry cm = open(home)) {
+      cm.usage(Q);
+      String run = "c7000000-0000-4000-8000-000000000001";
+      Files.writeString(sessions.resolve(run + ".jsonl"), header(run) + cronPrompt("p1", job) + "\n");
+      cm.refresh();
+      Files.writeString(sessions.resolve(run + ".jsonl"),
+          assistant("p2", "2026-11-20T16:45:05.000Z", 500, 50, "0.005") + "\n", StandardOpenOption.APPEND);
+      cm.refresh();
+      String other = "c7000000-0000-4000-8000-000000000002";
+      Files.writeString(sessions.resolve(other + ".jsonl"), header(other) + cronPrompt("q1", job) + "\n"
+          + assistant("q2", "2026-11-20T16:46:05.000Z", 700, 70, "0.007") + "\n");
+      cm.refresh();
+      try (ClawMetry fresh = open(home)) {
+        assertTrue(fresh.usage(bySession).rows().stream()
+            .anyMatch(r -> r.key().equals("agent:main:cron:" + job + ":run:" + run)));
+        assertEquals(fresh.usage(bySession).rows(), cm.usage(bySession).rows());
+        assertEquals(fresh.usage(byOrigin).rows(), cm.usage(byOrigin).rows());
+      }
+    }
+  }
+
+  private static String header(String id) {
+    return "{\"type\":\"session\",\"version\":3,\"id\":\"" + id + "\",\"timestamp\":\"2026-11-20T16:45:00.000Z\","
+        + "\"cwd\":\"/w\"}\n";
+  }
+
+  private static String cronPrompt(String id, String job) {
+    return "{\"type\":\"message\",\"id\":\"" + id + "\",\"parentId\":null,\"timestamp\":\"2026-11-20T16:45:00.000Z\","
+        + "\"message\":{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"[cron:" + job
+        + " Nightly] Do it.\"}],\"timestamp\":1795192804065}}";
+  }
+
   /** Refreshes until {@code done} holds (directory events arrive asynchronously); bounded to 10 s. */
   private static RefreshStats refreshUntil(ClawMetry cm, java.util.function.Predicate<RefreshStats> done)
       throws InterruptedException {

@@ -72,6 +72,70 @@ class RefreshWarningsTest {
     }
   }
 
+  /**
+   * The dashboard's transcript view read the session while its last line was half-written: once the line is complete,
+   * the facade's warnings and the overview no longer say it is incomplete, as on a fresh facade that ran the same reads
+   * (the transcript read's warnings went into the facade's list, where they stayed).
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void aTranscriptReadLeavesNoWarningBehindItsCause(boolean watch) throws Exception {
+    Path home = TestHomes.exampleHomeCopy(tmp);
+    Path f = home.resolve(FILE);
+    try (ClawMetry cm = ClawMetryBuilder.create().environment(Environment.of(Map.of(), tmp.resolve("u")))
+        .stateDir(home).watchFiles(watch).build()) {
+      String key = cm.session("98f4ef5b-0253-417d-b046-032c6a6ac04e").orElseThrow().key();
+      Files.writeString(f, "{\"type\":\"mess", StandardOpenOption.APPEND);
+      refreshUntilRead(cm, watch);
+      assertTrue(cm.transcript(key).warnings().stream().anyMatch(w -> w.kind() == WarningKind.INCOMPLETE_LINE));
+      Files.writeString(f, "age\",\"id\":\"x1\"}\n", StandardOpenOption.APPEND);
+      refreshUntilRead(cm, watch);
+      cm.transcript(key);
+      try (ClawMetry fresh = ClawMetryBuilder.create().environment(Environment.of(Map.of(), tmp.resolve("u")))
+          .stateDir(home).build()) {
+        fresh.transcript(key);
+        assertEquals(fresh.warnings(), cm.warnings());
+        assertEquals(fresh.overview(ZoneId.of("UTC")).warnings(), cm.overview(ZoneId.of("UTC")).warnings());
+      }
+    }
+  }
+
+  /**
+   * A cron run log line and the session index read while being written, then complete: the facade's warnings and the
+   * overview are those of a fresh facade that ran the same reads (the malformed run log line and the broken index
+   * stayed in the facade's list after their files were whole again).
+   */
+  @org.junit.jupiter.api.Test
+  void warningsOfFilesWrittenAgainAreThoseOfTheirCurrentState() throws Exception {
+    Path home = TestHomes.exampleHomeCopy(tmp);
+    String job = "8ffb5d42-a447-4694-b628-ec66a39b22dd";
+    Path log = home.resolve("cron/runs/" + job + ".jsonl");
+    Path index = home.resolve("agents/main/sessions/sessions.json");
+    byte[] whole = Files.readAllBytes(index);
+    String line = "{\"ts\":1795193200000,\"jobId\":\"" + job + "\",\"action\":\"finished\",\"status\":\"ok\"}\n";
+    try (ClawMetry cm = ClawMetryBuilder.create().environment(Environment.of(Map.of(), tmp.resolve("u")))
+        .stateDir(home).build()) {
+      Files.writeString(log, line.substring(0, 30), StandardOpenOption.APPEND);
+      Files.writeString(index, "{\"agent:main:x\": {\"sessionId\"");
+      cm.refresh();
+      cm.sessions();
+      cm.cronRuns(job);
+      cm.overview(ZoneId.of("UTC"));
+      Files.writeString(log, line.substring(30), StandardOpenOption.APPEND);
+      Files.write(index, whole);
+      cm.refresh();
+      cm.sessions();
+      cm.cronRuns(job);
+      try (ClawMetry fresh = ClawMetryBuilder.create().environment(Environment.of(Map.of(), tmp.resolve("u")))
+          .stateDir(home).build()) {
+        fresh.sessions();
+        fresh.cronRuns(job);
+        assertEquals(fresh.warnings(), cm.warnings());
+        assertEquals(fresh.overview(ZoneId.of("UTC")).warnings(), cm.overview(ZoneId.of("UTC")).warnings());
+      }
+    }
+  }
+
   /** Refreshes until the appended bytes were read (the directory watch reports them asynchronously). */
   private static RefreshStats refreshUntilRead(ClawMetry cm, boolean watch) throws InterruptedException {
     long deadline = System.nanoTime() + 10_000_000_000L;

@@ -33,6 +33,7 @@ final class SummaryBuilder {
 
   private final String agentId;
   private final Map<String, Acc> sessions = new LinkedHashMap<>();
+  private long changes;
 
   SummaryBuilder(String agentId) {
     this.agentId = agentId;
@@ -107,11 +108,8 @@ final class SummaryBuilder {
   private String lastId;
   private Acc last;
 
-  /**
-   * Adds one distinct event; true when it changed the cron job a session's first user message names (what may name a
-   * session that no index entry names, {@link TranscriptSummary#cronJobId}).
-   */
-  boolean event(TranscriptEvent e) {
+  /** Adds one distinct event. */
+  void event(TranscriptEvent e) {
     Acc a = acc(e.meta().sessionId());
     a.events++;
     Instant t = e.meta().timestamp();
@@ -121,13 +119,13 @@ final class SummaryBuilder {
     }
     if (e instanceof TranscriptEvent.SessionHeader h && a.parentSession == null) {
       a.parentSession = h.parentSession();
+      changes += a.parentSession == null ? 0 : 1;
     }
-    boolean cronJobChanged = false;
     if (e instanceof TranscriptEvent.Message m && m.role() == MessageRole.USER && firstUser(a, t)) {
-      String job = CronPrompts.jobId(m);
-      cronJobChanged = !java.util.Objects.equals(job, a.cronJobId);
       a.userSeen = true;
       a.firstUserTime = t;
+      String job = CronPrompts.jobId(m);
+      changes += java.util.Objects.equals(job, a.cronJobId) ? 0 : 1;
       a.cronJobId = job;
     }
     if (e instanceof TranscriptEvent.Message m && m.role() == MessageRole.ASSISTANT) {
@@ -138,12 +136,20 @@ final class SummaryBuilder {
         a.lastModel = m.model();
       }
     }
-    return cronJobChanged;
   }
 
   /** Whether a user message at {@code t} is the session's first so far: the earliest, else the first read. */
   private static boolean firstUser(Acc a, Instant t) {
     return !a.userSeen || (t != null && (a.firstUserTime == null || t.isBefore(a.firstUserTime)));
+  }
+
+  /**
+   * How many times what decides a session's identity changed since this builder was made: a session id seen for the
+   * first time, a parent session or a cron job found (what the session merge takes from a summary for a
+   * session no index names, besides figures).
+   */
+  long identityChanges() {
+    return changes;
   }
 
   List<TranscriptSummary> build() {
@@ -173,7 +179,12 @@ final class SummaryBuilder {
     if (last != null && java.util.Objects.equals(sessionId, lastId)) {
       return last;
     }
-    last = sessions.computeIfAbsent(sessionId, k -> new Acc());
+    last = sessions.get(sessionId);
+    if (last == null) {
+      last = new Acc();
+      sessions.put(sessionId, last);
+      changes++;
+    }
     lastId = sessionId;
     return last;
   }

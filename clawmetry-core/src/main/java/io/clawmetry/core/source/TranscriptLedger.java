@@ -106,7 +106,8 @@ public final class TranscriptLedger<T> implements AutoCloseable {
   private DedupKeySet seen = new DedupKeySet();
   private List<T> items;
   private SummaryBuilder summaries;
-  private long namingChanges; // see namingChanges()
+  /** Identity changes of the summaries replaced so far (each replacement counting one more). */
+  private long replacedIdentityChanges;
   private Warnings warnings = new Warnings(); // what lines, rows and archives read said: each once
   // conditions of the sources, found again by every refresh (unreadable files, a database that cannot be opened):
   // replaced at each listing and each database read instead of adding up, and never kept in a cache file
@@ -403,18 +404,18 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     return items instanceof PrefixList<T> p ? p.prefix(p.size()) : List.copyOf(items);
   }
 
+  /**
+   * A count that grows whenever a refresh changes what the summaries say about which sessions there are and what they
+   * are (a new session id, a parent session or cron job found, the summaries read again): equal counts mean that
+   * only figures changed, so calls can be joined with a session list merged earlier.
+   */
+  public long sessionIdentityChanges() {
+    return replacedIdentityChanges + summaries.identityChanges();
+  }
+
   /** One summary per session id, as of the last refresh. */
   public List<TranscriptSummary> summaries() {
     return summaries.build();
-  }
-
-  /**
-   * A count that moves whenever what the summaries say may name a session changed: a session's first user message
-   * named another cron job ({@link TranscriptSummary#cronJobId}), or the summaries were read anew. Calls joined with
-   * the sessions of an earlier count must be joined again: the same count means the same names.
-   */
-  public long namingChanges() {
-    return namingChanges;
   }
 
   /**
@@ -437,9 +438,7 @@ public final class TranscriptLedger<T> implements AutoCloseable {
   private void accept(TranscriptEvent e, SourceRef ref) {
     summaries.source(e.meta().sessionId(), ref);
     if (seen.add(e.meta().dedupKey())) {
-      if (summaries.event(e)) {
-        namingChanges++;
-      }
+      summaries.event(e);
       extractor.apply(e).ifPresent(items::add);
     }
   }
@@ -629,8 +628,8 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     archivesDone = archives;
     seen = keys;
     items = kept;
+    replacedIdentityChanges += summaries.identityChanges() + 1;
     summaries = sums;
-    namingChanges++;
     warnings = ws;
     loaded = true;
   }
@@ -694,8 +693,8 @@ public final class TranscriptLedger<T> implements AutoCloseable {
     archivesDone = new HashSet<>();
     seen = new DedupKeySet();
     items = store.get(); // a snapshot handed out earlier may still be read
+    replacedIdentityChanges += summaries.identityChanges() + 1;
     summaries = new SummaryBuilder(agentId);
-    namingChanges++;
     warnings = new Warnings();
     // listingWarnings stay: every reset follows the listing that made them (an unreadable file found by it is still so)
     databaseWarnings = new Warnings();
