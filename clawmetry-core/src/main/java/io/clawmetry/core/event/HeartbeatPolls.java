@@ -108,9 +108,17 @@ final class HeartbeatPolls {
     return p.getTextLength() == POLL.length() && POLL.equals(p.getText());
   }
 
-  /** The tag of the current string when it starts a cron prompt, else null (decoded without a String). */
+  /**
+   * The tag of the current string when it starts a cron prompt, else null (decoded without a String; nothing is made
+   * for a string that does not start as a prompt does).
+   */
   private static JsonNode cronTag(JsonParser p) throws IOException {
-    String job = CronPrompts.jobId(java.nio.CharBuffer.wrap(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()));
+    char[] text = p.getTextCharacters();
+    int offset = p.getTextOffset();
+    if (p.getTextLength() <= CronPrompts.PREFIX.length() || text[offset] != '[') {
+      return null;
+    }
+    String job = CronPrompts.jobId(java.nio.CharBuffer.wrap(text, offset, p.getTextLength()));
     return job == null ? null : CronPrompts.tag(job);
   }
 }

@@ -82,6 +82,13 @@ class CronPromptTest {
         Arguments.of("\"[cron:j\\u006fb-1 Nightly]\"", "job-1"),
         Arguments.of("\"[cron:job-1\\u0020Nightly]\"", "job-1"),
         Arguments.of("\"[cron:job\\u005d-1 Nightly]\"", "job"),
+        Arguments.of("\"\\u005Bcron:job-1 Nightly]\"", "job-1"), // upper-case hex digits
+        Arguments.of("\"[\\u0063ron\\u003ajob-1 Nightly]\"", "job-1"), // escapes inside the prefix
+        Arguments.of("\"\\u001b[cron:job-1 N]\"", null), // an escape that spells another character
+        Arguments.of("\"\\u005bcron\"", null),
+        Arguments.of("\"\\\\u005bcron:job-1 N]\"", null), // an escaped backslash, then u005b as text
+        Arguments.of("\"\\\"[cron:job-1 N]\"", null),
+        Arguments.of("\"[cron:\\u0020x]\"", null),
         Arguments.of("\"[cron:job-1 Nightly] say \\\"hi\\\"\"", "job-1"), // escapes after the tag
         Arguments.of("\"[cron:j\\u00f6b Nightly]\"", "j\u00f6b"),
         Arguments.of("\"[cron:j\u00f6b Nightly]\"", "j\u00f6b"),
