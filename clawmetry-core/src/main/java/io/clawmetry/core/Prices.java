@@ -200,22 +200,27 @@ final class Prices {
    * One warning per model whose estimated calls had cache-read or cache-write tokens that the price they were estimated
    * with (the tier of each message, 1-hour writes at twice the input price when no 1-hour price is given) has no price
    * for: those tokens count as $0, as ccusage counts them; LiteLLM lists no cache-read price for some models that
-   * cache, e.g. deepseek/deepseek-v3.2. Calls whose cost OpenClaw recorded are never named.
+   * cache, e.g. deepseek/deepseek-v3.2. Calls whose cost OpenClaw recorded are never named. Each price source that
+   * estimated such calls of the model (agents' own catalogs can differ) is named with its own tokens.
    */
-  static void partlyPricedWarnings(Map<String, UsageAggregator.PartlyPriced> models, Warnings warnings) {
+  static void partlyPricedWarnings(Map<String, Map<String, UsageAggregator.PartlyPriced>> models, Warnings warnings) {
     models.forEach(
-        (label, t) -> {
-          List<String> parts = new ArrayList<>();
-          if (t.cacheRead() > 0) {
-            parts.add(String.format(java.util.Locale.ROOT, "cache-read price for %s: the cache-read tokens of"
-                + " its estimated calls (%,d)", label, t.cacheRead()));
+        (label, bySource) -> {
+          List<String> said = new ArrayList<>();
+          for (UsageAggregator.PartlyPriced t : bySource.values()) {
+            List<String> parts = new ArrayList<>();
+            if (t.cacheRead() > 0) {
+              parts.add(String.format(java.util.Locale.ROOT, "cache-read price for %s: the cache-read tokens of"
+                  + " its estimated calls (%,d)", label, t.cacheRead()));
+            }
+            if (t.cacheWrite() > 0) {
+              parts.add(String.format(java.util.Locale.ROOT, "cache-write price for %s: the cache-write tokens"
+                  + " of its estimated calls (%,d)", label, t.cacheWrite()));
+            }
+            said.add(t.priceSource() + " has no " + String.join(", and no ", parts));
           }
-          if (t.cacheWrite() > 0) {
-            parts.add(String.format(java.util.Locale.ROOT, "cache-write price for %s: the cache-write tokens"
-                + " of its estimated calls (%,d)", label, t.cacheWrite()));
-          }
-          warnings.add(WarningKind.MISSING, "cache pricing " + label, 1, "", t.priceSource() + " has no "
-              + String.join(", and no ", parts) + " count as $0 (set one with --pricing-overrides)");
+          warnings.add(WarningKind.MISSING, "cache pricing " + label, 1, "", String.join("; ", said)
+              + " count as $0 (set one with --pricing-overrides)");
         });
   }
 }

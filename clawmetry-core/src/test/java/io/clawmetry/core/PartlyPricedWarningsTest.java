@@ -142,4 +142,34 @@ class PartlyPricedWarningsTest {
     assertEquals(new BigDecimal("0.6275"), r.totals().cost()); // 250,000 × 2.50 + 10,000 × 0.25 per million
     assertEquals(List.of(), missing(r));
   }
+  /**
+   * Found by review: with per-agent model catalogs the same model can be estimated from two price sources. An agent
+   * whose catalog prices deepseek/deepseek-v3.2 without a cache-read price and another agent priced by the bundled
+   * table: the model's one warning names each source with the tokens it left at $0 (it named only the last call's
+   * source, with the tokens of both).
+   */
+  @Test
+  void eachPriceSourceIsNamedWithItsOwnTokens() throws IOException {
+    Path home = tmp.resolve("home");
+    for (String agent : new String[] {"alpha", "beta"}) {
+      Path sessions = Files.createDirectories(home.resolve("agents/" + agent + "/sessions"));
+      long cacheRead = agent.equals("alpha") ? 20000 : 3000;
+      Files.writeString(sessions.resolve("s-" + agent + ".jsonl"),
+          "{\"type\":\"session\",\"version\":3,\"id\":\"s-" + agent + "\",\"timestamp\":\"2026-11-20T10:00:00.000Z\"}\n"
+              + "{\"type\":\"message\",\"id\":\"a-" + agent + "\",\"parentId\":null,"
+              + "\"timestamp\":\"2026-11-20T10:00:0" + (agent.equals("alpha") ? 1 : 2) + ".000Z\","
+              + "\"message\":{\"role\":\"assistant\",\"content\":[],\"provider\":\"deepseek\","
+              + "\"model\":\"deepseek-v3.2\",\"usage\":{\"input\":1000,\"output\":250,\"cacheRead\":" + cacheRead
+              + ",\"cacheWrite\":0},\"stopReason\":\"stop\"}}\n");
+    }
+    Path catalog = Files.createDirectories(home.resolve("agents/alpha/agent")).resolve("models.json");
+    Files.writeString(catalog, "{\"providers\":{\"deepseek\":{\"models\":[{\"id\":\"deepseek-v3.2\","
+        + "\"cost\":{\"input\":0.3,\"output\":0.5}}]}}}");
+    List<String> messages = missing(report(home, CostMode.CALCULATE, null)).stream().map(Warning::message).toList();
+    assertEquals(List.of(
+        "litellm (bundled) has no cache-read price for deepseek/deepseek-v3.2: the cache-read tokens of its estimated"
+            + " calls (3,000); model catalog " + catalog + " has no cache-read price for deepseek/deepseek-v3.2: the"
+            + " cache-read tokens of its estimated calls (20,000) count as $0 (set one with --pricing-overrides)"),
+        messages);
+  }
 }

@@ -27,7 +27,7 @@ public final class UsageAggregator {
   private final Map<BucketKey, Bucket> buckets = new HashMap<>();
   private final LocalDays days;
   private long undated;
-  private final Map<String, PartlyPriced> partlyPriced = new java.util.TreeMap<>();
+  private final Map<String, Map<String, PartlyPriced>> partlyPriced = new java.util.TreeMap<>();
   // calls come in runs of one session and day: the last bucket, its key and the last day's key are looked up once
   private Bucket lastBucket;
   private String lastKey;
@@ -82,10 +82,9 @@ public final class UsageAggregator {
       b.addCall(c, p);
       if (p.unpricedCacheRead() > 0 || p.unpricedCacheWrite() > 0) {
         String model = (c.provider() == null ? "" : c.provider() + "/") + c.model();
-        PartlyPriced was = partlyPriced.get(model);
-        partlyPriced.put(model, new PartlyPriced(p.priceSource(),
-            p.unpricedCacheRead() + (was == null ? 0 : was.cacheRead()),
-            p.unpricedCacheWrite() + (was == null ? 0 : was.cacheWrite())));
+        // one model can be priced by several sources (each agent's own catalog): each keeps its own tokens
+        partlyPriced.computeIfAbsent(model, k -> new java.util.TreeMap<>()).merge(p.priceSource(),
+            new PartlyPriced(p.priceSource(), p.unpricedCacheRead(), p.unpricedCacheWrite()), PartlyPriced::plus);
       }
     }
   }
@@ -93,14 +92,21 @@ public final class UsageAggregator {
   /**
    * Cache tokens of estimated calls that their price (of the call's tier) had no price for and that counted as $0.
    *
-   * @param priceSource the price source that priced the rest of the calls
+   * @param priceSource the price source that priced the rest of these calls
    * @param cacheRead unpriced cache-read tokens
    * @param cacheWrite unpriced cache-write tokens
    */
-  public record PartlyPriced(String priceSource, long cacheRead, long cacheWrite) {}
+  public record PartlyPriced(String priceSource, long cacheRead, long cacheWrite) {
+    PartlyPriced plus(PartlyPriced o) {
+      return new PartlyPriced(priceSource, cacheRead + o.cacheRead, cacheWrite + o.cacheWrite);
+    }
+  }
 
-  /** The models ({@code provider/model}, sorted) whose estimated calls had unpriced cache tokens, with those tokens. */
-  public Map<String, PartlyPriced> partlyPriced() {
+  /**
+   * The models ({@code provider/model}, sorted) whose estimated calls had unpriced cache tokens, with those tokens per
+   * price source that estimated them (sorted by its name).
+   */
+  public Map<String, Map<String, PartlyPriced>> partlyPriced() {
     return partlyPriced;
   }
 
