@@ -115,9 +115,11 @@ public interface ClawMetry extends AutoCloseable {
   HealthSnapshot health(HealthQuery query);
 
   /**
-   * Every warning met while reading this home, as its files are now: each part read again (the transcripts at each
-   * refresh, the session index, a cron run log, ...) replaces what its earlier read said, so a file written whole again
-   * leaves no warning behind it. Warnings about what a query made of the data (a model without a
+   * Every warning met while reading this home, as its parts were when last read: each part read again replaces what its
+   * earlier read said, so a file written whole again leaves no warning behind it once it is read again. The transcripts
+   * and the session index are read again at each {@link #refresh()}; the cron store, a job's run log, the sub-agent
+   * registry and the lineage when a query needs them (a warning of a job's run log stays until that job's runs are
+   * asked for again). Warnings about what a query made of the data (a model without a
    * price, calls without a recorded cost in display mode, calls without a timestamp) are in that query's report only,
    * never here: this list does not depend on which queries ran.
    */

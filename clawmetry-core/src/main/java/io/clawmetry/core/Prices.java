@@ -160,7 +160,7 @@ final class Prices {
         }
       }
     } catch (IOException e) {
-      warnings.add(WarningKind.CONFIG, file.toString(), "", "model catalog not readable: " + e.getMessage());
+      warnings.add(WarningKind.CONFIG, file.toString(), "", "model catalog not readable: " + reason(e));
     }
     return out;
   }

@@ -97,7 +97,8 @@ class OriginKindTest {
         "{\"ts\":1772512776509,\"jobId\":\"" + JOB + "\",\"action\":\"finished\",\"status\":\"ok\",\"sessionId\":\""
             + RUN_ID + "\",\"sessionKey\":\"" + RUN_KEY + "\",\"runAtMs\":1772512765994,\"model\":\"glm-5\","
             + "\"provider\":\"zai\",\"usage\":{\"input_tokens\":20,\"output_tokens\":30,\"total_tokens\":450}}\n"
-            // a key that is not this run's own (no ":run:<sessionId>") names no transcript: it stays other
+            // a job's key that is not this run's own (no ":run:<sessionId>"; several ids share it) does not name the
+            // transcript (it keeps session:<id>), but it was a run of the job: a cron session
             + "{\"ts\":1772512776600,\"jobId\":\"" + JOB + "\",\"action\":\"finished\",\"sessionId\":\"" + OTHER_ID
             + "\",\"sessionKey\":\"agent:main:cron:" + JOB + "\"}\n");
     Files.writeString(sessions.resolve(OTHER_ID + ".jsonl"),
@@ -123,8 +124,7 @@ class OriginKindTest {
           Map.of(
               "user", List.of(103L, 14L, 1000L, 1117L, 2L),
               "heartbeat", List.of(12L, 3L, 110L, 125L, 2L),
-              "cron", List.of(20L, 30L, 400L, 450L, 1L),
-              "other", List.of(1L, 1L, 0L, 2L, 1L)),
+              "cron", List.of(21L, 31L, 400L, 452L, 2L)),
           rows(cm, UsagePeriod.ORIGIN));
       assertEquals(
           Map.of(
@@ -134,6 +134,8 @@ class OriginKindTest {
           rows(cm, UsagePeriod.SESSION));
       assertEquals("cron_run".toUpperCase(), cm.sessions().items().stream()
           .filter(s -> s.sessionId().equals(RUN_ID)).findFirst().orElseThrow().kind().name());
+      assertEquals("CRON", cm.sessions().items().stream()
+          .filter(s -> s.sessionId().equals(OTHER_ID)).findFirst().orElseThrow().kind().name());
     }
   }
 

@@ -208,15 +208,14 @@ public final class SessionMerger {
         && Objects.equals(SessionKeys.agentIdOf(runKey, t.agentId()), t.agentId())
         && t.sessionId().equals(SessionKeys.cronRunSessionIdOf(runKey));
     SessionKind kind = named ? keys.kindOf(runKey, null, null, null) : SessionKind.OTHER;
-    if (!named && t.cronJobId() != null && t.agentId() != null) {
-      if (runKey == null) {
-        // no run log line (pruned) but its first prompt names the job: the key OpenClaw gives an isolated run of it
-        runKey = "agent:" + t.agentId() + ":cron:" + t.cronJobId() + ":run:" + t.sessionId();
-        named = true;
-        kind = SessionKind.CRON_RUN;
-      } else {
-        kind = SessionKind.CRON; // a run log names it by another key (shared by several ids): a cron session still
-      }
+    if (!named && runKey != null && Objects.equals(SessionKeys.agentIdOf(runKey, t.agentId()), t.agentId())
+        && (keys.kindOf(runKey) == SessionKind.CRON || keys.kindOf(runKey) == SessionKind.CRON_RUN)) {
+      kind = SessionKind.CRON; // a run log names it by a job's key that several ids share: a cron session still
+    } else if (!named && runKey == null && t.cronJobId() != null && t.agentId() != null) {
+      // no run log line (pruned) but its first prompt names the job: the key OpenClaw gives an isolated run of it
+      runKey = "agent:" + t.agentId() + ":cron:" + t.cronJobId() + ":run:" + t.sessionId();
+      named = true;
+      kind = SessionKind.CRON_RUN;
     }
     return new SessionInfo(
         named ? runKey : TRANSCRIPT_ONLY_PREFIX + t.sessionId(),

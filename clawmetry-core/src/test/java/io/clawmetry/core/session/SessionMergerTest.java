@@ -119,15 +119,16 @@ class SessionMergerTest {
   /**
    * A transcript that no index entry names and whose first prompt names a cron job: an isolated run of that job when
    * no run log names it (its line pruned), the run log's own run key first, a cron session when a run log names it by
-   * a key several ids share; without a prompt it stays other.
+   * a job's key several ids share (with or without a prompt); without either it stays other.
    */
   @Test
   void transcriptOnlyCronPromptsAreCronRuns() {
     List<SessionInfo> out = new SessionMerger(SessionKeys.defaults()).merge(
         List.of(),
         List.of(cronSummary("s1", "job-1"), cronSummary("s2", "job-1"), cronSummary("s3", "job-1"),
-            cronSummary("s4", null)),
-        java.util.Map.of("s2", "agent:main:cron:job-2:run:s2", "s3", "agent:main:cron:job-1"));
+            cronSummary("s4", null), cronSummary("s5", null), cronSummary("s6", null)),
+        java.util.Map.of("s2", "agent:main:cron:job-2:run:s2", "s3", "agent:main:cron:job-1",
+            "s5", "agent:main:cron:job-1", "s6", "agent:main:main"));
     java.util.Map<String, String> kinds = new java.util.TreeMap<>();
     out.forEach(s -> kinds.put(s.key(), s.kind().name()));
     assertEquals(
@@ -135,7 +136,9 @@ class SessionMergerTest {
             "agent:main:cron:job-1:run:s1", "CRON_RUN",
             "agent:main:cron:job-2:run:s2", "CRON_RUN",
             "session:s3", "CRON",
-            "session:s4", "OTHER"),
+            "session:s4", "OTHER",
+            "session:s5", "CRON", // a job's shared key, no prompt: a cron session by the run log alone
+            "session:s6", "OTHER"), // the main session's key, shared by every id it had: not this transcript's
         kinds);
   }
 
