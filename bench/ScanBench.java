@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  *   <li>scan throughput: corpus bytes / wall time of one full pass of the transcript ledger (what a cold
  *       {@code usage} or {@code sessions} costs: every line validated, summaries and calls kept);
  *   <li>refresh: the wall time of {@code ClawMetry.refresh()} after appending one assistant line (stat loop, and with
- *       {@code watchFiles(true)}), and of the {@code usage(daily)} that follows.
+ *       {@code watchFiles(true)}), and of the {@code usage(daily)} that follows; the same after adding a new session
+ *       file, and after the session index is written again (both merge the sessions again).
  * </ol>
  *
  * <p>Usage: {@code java -cp clawmetry.jar:<classes> ScanBench HOME_DIR}. Prints {@code key=value} lines.
@@ -85,6 +86,36 @@ public final class ScanBench {
         try (RandomAccessFile f = new RandomAccessFile(target.toFile(), "rw")) {
           f.setLength(before);
         }
+      }
+      // a new session file (a session OpenClaw just started): the refresh reads it and merges the sessions again
+      cm.refresh();
+      Path fresh = sessions.resolve("00000000-bench-4000-8000-000000000001.jsonl");
+      try {
+        Files.writeString(fresh,
+            "{\"type\":\"session\",\"version\":3,\"id\":\"00000000-bench-4000-8000-000000000001\","
+                + "\"timestamp\":\"2026-03-01T12:00:00.000Z\",\"cwd\":\"/w\"}\n"
+                + line.replace("bench001", "bench002"));
+        Thread.sleep(watch ? 50 : 0);
+        long n0 = System.nanoTime();
+        cm.refresh();
+        long n1 = System.nanoTime();
+        cm.usage(q);
+        long n2 = System.nanoTime();
+        System.out.printf("%srefresh_after_new_session_ms=%.1f%n", tag, (n1 - n0) / 1e6);
+        System.out.printf("%susage_after_new_session_ms=%.1f%n", tag, (n2 - n1) / 1e6);
+      } finally {
+        Files.deleteIfExists(fresh);
+      }
+      // the session index written again (OpenClaw rewrites sessions.json at every turn): read and merged again
+      cm.refresh();
+      Path index = sessions.resolve("sessions.json");
+      if (Files.isRegularFile(index)) {
+        Files.setLastModifiedTime(index, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+        Thread.sleep(watch ? 50 : 0);
+        long i0 = System.nanoTime();
+        cm.refresh();
+        long i1 = System.nanoTime();
+        System.out.printf("%srefresh_after_index_rewrite_ms=%.1f%n", tag, (i1 - i0) / 1e6);
       }
     }
   }
