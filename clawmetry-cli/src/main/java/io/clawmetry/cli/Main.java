@@ -26,7 +26,7 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    int code = run(args, out, err, Environment.system(), System.console() != null, Terminal.system());
+    int code = run(args, out, err, Environment.system(), Terminal.stderrIsTerminal(), Terminal.system());
     out.flush();
     err.flush();
     System.exit(code);

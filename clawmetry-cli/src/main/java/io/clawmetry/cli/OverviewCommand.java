@@ -64,13 +64,14 @@ final class OverviewCommand implements Callable<Integer> {
       TextTable models = new TextTable("", ">", ">"); // printed without its (empty) header
       for (UsageLine l : o.topModels()) {
         models.row((l.provider() == null ? "" : l.provider() + "/") + l.model(), UsageCommand.money(l.cost()),
-            String.format(Locale.ROOT, "%,d calls", l.calls()));
+            String.format(Locale.ROOT, l.calls() == 1 ? "%,d call" : "%,d calls", l.calls()));
       }
       models.rowLines().forEach(line -> out.println("    " + line));
       out.println("  Failing crons     " + (o.failingCrons().isEmpty() ? "none" : o.failingCrons().size()));
       for (CronJob j : o.failingCrons()) {
         out.println("    " + TextTable.sanitize(j.name()) + " (" + j.id() + "): " + j.state().lastStatus()
-            + ", " + j.state().consecutiveErrors() + " consecutive errors"
+            + ", " + j.state().consecutiveErrors()
+            + (j.state().consecutiveErrors() == 1 ? " consecutive error" : " consecutive errors")
             + (j.state().lastError() == null ? "" : ": " + TextTable.sanitize(j.state().lastError())));
       }
       Output.warnings(out, o.warnings());

@@ -5,8 +5,12 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The terminal standard output is shown on, if any: whether there is one and how wide it is. Tables choose their
@@ -79,6 +83,27 @@ public interface Terminal {
         return sttyColumns();
       }
     };
+  }
+
+  /** Whether the process's standard error is a terminal (see {@link #isTerminalFd}). */
+  static boolean stderrIsTerminal() {
+    return isTerminalFd(Paths.get("/proc/self/fd/2"), () -> system().isTerminal());
+  }
+
+  /**
+   * Whether the file descriptor {@code fdLink} (a {@code /proc/self/fd/N} link) is a terminal: its target is a
+   * terminal device ({@code /dev/pts/N}, {@code /dev/ttyN}, {@code /dev/tty}, {@code /dev/console}). Where there is
+   * no such link (no {@code /proc}), {@code fallback} decides.
+   */
+  static boolean isTerminalFd(Path fdLink, BooleanSupplier fallback) {
+    Path target;
+    try {
+      target = Files.readSymbolicLink(fdLink);
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return fallback.getAsBoolean();
+    }
+    String t = target.toString();
+    return t.startsWith("/dev/pts/") || t.startsWith("/dev/tty") || t.equals("/dev/console");
   }
 
   /** Runs {@code stty size} on {@code /dev/tty}; empty on any failure or after half a second. */

@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A plain-text table: columns sized to their content, numeric columns right-aligned, an optional totals row under a
- * rule. Cells are sanitised so that control characters in data cannot break the layout or the terminal.
+ * A plain-text table: columns sized to their content as a terminal draws it ({@link #displayWidth}), numeric columns
+ * right-aligned, an optional totals row under a rule. Cells are sanitised so that control characters in data cannot break the layout or the terminal.
  */
 final class TextTable {
 
@@ -70,6 +70,44 @@ final class TextTable {
     return b == null ? s : b.toString();
   }
 
+  /**
+   * The columns {@code s} takes on a terminal: two for East Asian wide and fullwidth characters and for emoji, none
+   * for combining marks and format characters (such as a zero-width joiner), one for every other code point.
+   */
+  static int displayWidth(String s) {
+    int w = 0;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      int type = Character.getType(cp);
+      if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT) {
+        continue;
+      }
+      w += wide(cp) ? 2 : 1;
+    }
+    return w;
+  }
+
+  /** Whether a terminal draws {@code cp} two columns wide (the East Asian Wide and Fullwidth blocks, emoji). */
+  private static boolean wide(int cp) {
+    return cp >= 0x1100 && cp <= 0x115F // Hangul Jamo initials
+        || cp >= 0x2E80 && cp <= 0x303E // CJK radicals, Kangxi, ideographic description, CJK symbols
+        || cp >= 0x3041 && cp <= 0x33FF // Hiragana, Katakana, Bopomofo, Hangul compatibility, CJK compatibility
+        || cp >= 0x3400 && cp <= 0x4DBF // CJK extension A
+        || cp >= 0x4E00 && cp <= 0x9FFF // CJK unified ideographs
+        || cp >= 0xA000 && cp <= 0xA4CF // Yi
+        || cp >= 0xAC00 && cp <= 0xD7A3 // Hangul syllables
+        || cp >= 0xF900 && cp <= 0xFAFF // CJK compatibility ideographs
+        || cp >= 0xFE30 && cp <= 0xFE4F // CJK compatibility forms
+        || cp >= 0xFF00 && cp <= 0xFF60 // fullwidth forms
+        || cp >= 0xFFE0 && cp <= 0xFFE6
+        || cp >= 0x1F300 && cp <= 0x1F64F // pictographs, emoticons
+        || cp >= 0x1F680 && cp <= 0x1F6FF // transport and map symbols
+        || cp >= 0x1F900 && cp <= 0x1F9FF // supplemental symbols and pictographs
+        || cp >= 0x1FA70 && cp <= 0x1FAFF
+        || cp >= 0x20000 && cp <= 0x3FFFD; // CJK extensions B and later
+  }
+
   /** Prints the table. */
   void print(PrintWriter out) {
     for (String line : lines()) {
@@ -84,14 +122,14 @@ final class TextTable {
 
   /** The width of the widest line. */
   int width() {
-    return lines().stream().mapToInt(String::length).max().orElse(0);
+    return lines().stream().mapToInt(TextTable::displayWidth).max().orElse(0);
   }
 
   /** The lines of the table: header, rows, and the rule and totals row when there are totals. */
   List<String> lines() {
     int[] width = new int[headers.length];
     for (int i = 0; i < headers.length; i++) {
-      width[i] = headers[i].length();
+      width[i] = displayWidth(headers[i]);
     }
     List<String[]> all = new ArrayList<>(rows);
     if (totals != null) {
@@ -99,7 +137,7 @@ final class TextTable {
     }
     for (String[] r : all) {
       for (int i = 0; i < r.length; i++) {
-        width[i] = Math.max(width[i], r[i].length());
+        width[i] = Math.max(width[i], displayWidth(r[i]));
       }
     }
     List<String> lines = new ArrayList<>();
@@ -127,7 +165,7 @@ final class TextTable {
         b.append("  ");
       }
       String c = cells[i];
-      int pad = width[i] - c.length();
+      int pad = width[i] - displayWidth(c);
       if (rightAligned[i]) {
         b.append(" ".repeat(pad)).append(c);
       } else if (i < cells.length - 1) {

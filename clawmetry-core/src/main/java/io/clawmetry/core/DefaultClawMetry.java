@@ -144,7 +144,7 @@ final class DefaultClawMetry implements ClawMetry {
               + layout.stateDir().value()
               + " ("
               + layout.stateDir().origin()
-              + "): no openclaw.json, agents/, sessions/, state/openclaw.sqlite or cron/jobs.json;"
+              + "): no openclaw.json, no agent in agents/, no sessions/, state/openclaw.sqlite or cron/jobs.json;"
               + " pass the OpenClaw state dir with --home DIR or set OPENCLAW_STATE_DIR");
     }
     return new DefaultClawMetry(layout, env, clock, pricing, watchFiles, cacheDir);

@@ -58,4 +58,11 @@ class FlatSessionsHomeTest {
       assertEquals(0, cm.usage(UsageQuery.daily(ZoneId.of("UTC"))).totals().calls(), "a fresh install is a home");
     }
   }
+
+  @Test
+  void anEmptyAgentsDirIsNoHomeAndTheMessageSaysWhy() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("bare").resolve("agents"));
+    HomeNotFoundException e = assertThrows(HomeNotFoundException.class, () -> open(dir.getParent()));
+    assertTrue(e.getMessage().contains("no openclaw.json, no agent in agents/, "), e.getMessage());
+  }
 }
