@@ -37,7 +37,7 @@ final class OverviewCommand implements Callable<Integer> {
     try {
       zone = timezone == null ? ZoneId.systemDefault() : ZoneId.of(timezone);
     } catch (DateTimeException e) {
-      throw new CliFailure(Main.USAGE, "unknown time zone '" + timezone + "'");
+      throw new CliFailure(Main.USAGE, "unknown time zone '" + timezone + "' (use an IANA name like Europe/Paris)");
     }
     try (ClawMetry cm = root.ctx.open(home.home, pricing)) {
       Overview o = cm.overview(zone);

@@ -10,7 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The overview says "1 call" and "1 consecutive error", not "1 calls" and "1 consecutive errors". */
+/**
+ * The overview says "1 call" and "1 consecutive error", not "1 calls" and "1 consecutive errors"; an unknown zone gets
+ * the hint {@code usage} gives.
+ */
 class OverviewWordingTest {
 
   @TempDir Path tmp;
@@ -37,5 +40,14 @@ class OverviewWordingTest {
     assertEquals(Main.OK, r.exitCode, r.err);
     assertTrue(r.out.contains("openai/gpt-5  $0.5000  1 call\n"), r.out);
     assertTrue(r.out.contains("Nightly (job-1): error, 1 consecutive error: boom\n"), r.out);
+  }
+
+  @Test
+  void anUnknownZoneGetsTheSameHintAsInUsage() {
+    for (String command : new String[] {"overview", "usage"}) {
+      CliRun r = CliRun.run(tmp, command, "-z", "Mars/Olympus", "--home", CliRun.exampleHome().toString());
+      assertEquals(Main.USAGE, r.exitCode, r.err);
+      assertTrue(r.err.contains("unknown time zone 'Mars/Olympus' (use an IANA name like Europe/Paris)"), r.err);
+    }
   }
 }
