@@ -17,6 +17,8 @@ import java.util.List;
  * @param errors error rows (failed calls with zero usage), not counted as calls: the sum of its lines' errors
  * @param unpricedCalls calls with neither a recorded cost nor a price
  * @param models per-model lines, sorted by cost then name
+ * @param firstActivity the time of the earliest call or failed call in the bucket, or null when none has one
+ * @param lastActivity the time of the latest call or failed call in the bucket, or null when none has one
  */
 public record UsageRow(
     String key,
@@ -27,7 +29,9 @@ public record UsageRow(
     long calls,
     long errors,
     long unpricedCalls,
-    List<UsageLine> models) {
+    List<UsageLine> models,
+    java.time.Instant firstActivity,
+    java.time.Instant lastActivity) {
   public UsageRow {
     models = List.copyOf(models);
   }

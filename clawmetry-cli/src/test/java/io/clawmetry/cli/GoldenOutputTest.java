@@ -32,6 +32,7 @@ class GoldenOutputTest {
         "usage-daily.json     | usage daily -z UTC --json",
         "usage-monthly.json   | usage monthly -z Asia/Tokyo --json --mode calculate",
         "usage-session.txt    | usage session -z UTC",
+        "usage-session.json   | usage session -z UTC --json",
         "usage-model.csv      | usage model -z UTC --csv",
         "usage-daily.csv      | usage daily -z UTC --csv --breakdown",
         "usage-agent-compact.txt | usage agent -z UTC",

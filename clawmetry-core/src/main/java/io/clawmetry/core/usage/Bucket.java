@@ -7,6 +7,7 @@ import io.clawmetry.api.UsageLine;
 import io.clawmetry.api.UsageRow;
 import io.clawmetry.core.pricing.PricedCost;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -73,13 +74,23 @@ final class Bucket {
   private final Map<ModelKey, Line> lines = new LinkedHashMap<>();
   /** The line of the last call: calls come in runs of one session, mostly of one model. */
   private Line last;
+  private Instant first;
+  private Instant latest;
 
   Bucket(String key, String agentId) {
     this.key = key;
     this.agentId = agentId;
   }
 
+  private void seen(Instant t) {
+    if (t != null) {
+      first = first == null || t.isBefore(first) ? t : first;
+      latest = latest == null || t.isAfter(latest) ? t : latest;
+    }
+  }
+
   void addCall(Call c, PricedCost cost) {
+    seen(c.timestamp());
     Line l = line(c.provider(), c.model());
     Usage u = c.usage();
     l.input += u.input();
@@ -110,6 +121,7 @@ final class Bucket {
 
   /** Counts a failed call (an error row with zero usage) on its own model's line. */
   void addError(Call c) {
+    seen(c.timestamp());
     line(c.provider(), c.model()).errors++;
   }
 
@@ -139,7 +151,8 @@ final class Bucket {
             .reversed()
             .thenComparing(UsageLine::provider, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(UsageLine::model, Comparator.nullsFirst(Comparator.naturalOrder())));
-    return new UsageRow(key, agentId, tokens, plain(cost), sourceOf(source), calls, errors, unpriced, out);
+    return new UsageRow(key, agentId, tokens, plain(cost), sourceOf(source), calls, errors, unpriced, out, first,
+        latest);
   }
 
   /** Only free calls (zero tokens, no cost) or failed ones: their $0 is known, as if recorded. */
@@ -166,6 +179,8 @@ final class Bucket {
     }
     Bucket b = new Bucket("total", agent);
     for (UsageRow r : rows) {
+      b.seen(r.firstActivity());
+      b.seen(r.lastActivity());
       for (UsageLine l : r.models()) {
         Line t = b.line(l.provider(), l.model());
         t.add(l.tokens());

@@ -15,7 +15,8 @@ import java.util.Locale;
  * cacheCreationTokens} written to the 1-hour cache; {@code costSource}, {@code calls}, {@code errors}, {@code
  * unpricedCalls}, {@code agentId}, {@code warnings}). Each model breakdown carries its own model's {@code errors}
  * (failed calls); a row's are their sum. {@code agentId} is there when a row belongs to one agent (agent and session
- * rows, every row under an agent filter).
+ * rows, every row under an agent filter). Session rows also have ccusage's {@code firstActivity} and {@code
+ * lastActivity}: the times of the session's earliest and latest call (ISO-8601 UTC, null when no call has one).
  */
 public final class UsageViews {
 
@@ -74,6 +75,10 @@ public final class UsageViews {
         x.put("agentId", row.agentId());
       }
       counters(x, row);
+      if (p == UsagePeriod.SESSION) { // ccusage's session rows have them
+        x.put("firstActivity", row.firstActivity() == null ? null : row.firstActivity().toString());
+        x.put("lastActivity", row.lastActivity() == null ? null : row.lastActivity().toString());
+      }
       ArrayNode used = x.putArray("modelsUsed");
       modelsUsed(row).forEach(used::add);
       ArrayNode breakdowns = x.putArray("modelBreakdowns");

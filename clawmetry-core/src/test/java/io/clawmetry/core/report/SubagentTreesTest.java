@@ -46,7 +46,7 @@ class SubagentTreesTest {
 
   private static UsageRow usage(String key, long tokens, String cost) {
     return new UsageRow(key, "main", new TokenCounts(tokens, 0, 0, 0, tokens), new BigDecimal(cost),
-        CostSource.ESTIMATED, 1, 0, 0, List.of());
+        CostSource.ESTIMATED, 1, 0, 0, List.of(), null, null);
   }
 
   private static Map<String, UsageRow> usages(UsageRow... rows) {
