@@ -56,14 +56,14 @@ public final class EventParser {
     if (trailing && entry.isObject()) {
       // e.g. a record appended to a file whose last line had no newline: the first object counts, the rest is said
       EventOrigin o = record.origin();
-      warnings.add(WarningKind.MALFORMED_LINE, o.source(), position(o), TRAILING_TEXT);
+      warnings.add(WarningKind.MALFORMED_LINE, o.source(), position(record), TRAILING_TEXT);
     }
     if (entry == null || !entry.isObject()) {
       EventOrigin o = record.origin();
       warnings.add(
           WarningKind.MALFORMED_LINE,
           o.source(),
-          position(o),
+          position(record),
           "entries that are not JSON objects were skipped");
       return Optional.empty();
     }
@@ -140,6 +140,17 @@ public final class EventParser {
   /** {@code line N} for files, {@code seq N} for database rows. */
   static String position(EventOrigin o) {
     return (o.kind() == SourceKind.SQLITE_TRANSCRIPT ? "seq " : "line ") + o.position();
+  }
+
+  /**
+   * Where a warning about {@code record} points: {@link #position(EventOrigin)}, and for a database row its session
+   * too ({@code session <id> seq N}), since every session numbers its rows from 0.
+   */
+  public static String position(RawRecord record) {
+    EventOrigin o = record.origin();
+    return o.kind() == SourceKind.SQLITE_TRANSCRIPT && record.sessionIdHint() != null
+        ? "session " + record.sessionIdHint() + " " + position(o)
+        : position(o);
   }
 
   private TranscriptEvent toEvent(JsonNode entry, RawRecord record, StreamState state) {

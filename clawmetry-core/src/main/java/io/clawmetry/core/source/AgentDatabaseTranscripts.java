@@ -130,7 +130,7 @@ public final class AgentDatabaseTranscripts {
           if (json == null) {
             byte[] blob = rs.getBytes(3);
             long declared = rs.getLong(4);
-            json = blob == null ? null : decompress(blob, declared, source, seq, warnings);
+            json = blob == null ? null : decompress(blob, declared, source, sessionId, seq, warnings);
           }
           last[0] = seq;
           last[1]++;
@@ -207,7 +207,9 @@ public final class AgentDatabaseTranscripts {
     return rows[0];
   }
 
-  private static String decompress(byte[] blob, long declared, String source, long seq, Warnings warnings) {
+  private static String decompress(
+      byte[] blob, long declared, String source, String sessionId, long seq, Warnings warnings) {
+    String at = "session " + sessionId + " seq " + seq;
     int bound = declared > 0 && declared <= MAX_EVENT_BYTES ? (int) declared : MAX_EVENT_BYTES;
     byte[] out = new byte[bound];
     int n = 0;
@@ -221,12 +223,12 @@ public final class AgentDatabaseTranscripts {
       }
       if (in.read() >= 0) {
         warnings.add(
-            WarningKind.BAD_ARCHIVE, source, "seq " + seq, "zstd event larger than event_utf8_bytes; row skipped");
+            WarningKind.BAD_ARCHIVE, source, at, "zstd event larger than event_utf8_bytes; row skipped");
         return null;
       }
     } catch (IOException | RuntimeException e) {
       warnings.add(
-          WarningKind.BAD_ARCHIVE, source, "seq " + seq, "zstd event could not be decoded: " + e.getMessage());
+          WarningKind.BAD_ARCHIVE, source, at, "zstd event could not be decoded: " + e.getMessage());
       return null;
     }
     try {
@@ -237,7 +239,7 @@ public final class AgentDatabaseTranscripts {
           .decode(ByteBuffer.wrap(out, 0, n))
           .toString();
     } catch (CharacterCodingException e) {
-      warnings.add(WarningKind.INVALID_UTF8, source, "seq " + seq, "bytes that are not valid UTF-8 were replaced");
+      warnings.add(WarningKind.INVALID_UTF8, source, at, "bytes that are not valid UTF-8 were replaced");
       return new String(out, 0, n, StandardCharsets.UTF_8);
     }
   }

@@ -62,7 +62,7 @@ public final class ReadOnlyDatabase implements AutoCloseable {
       Properties p = new Properties();
       p.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY
       p.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MS));
-      c = DriverManager.getConnection("jdbc:sqlite:file:" + path.toAbsolutePath() + "?mode=ro", p);
+      c = DriverManager.getConnection("jdbc:sqlite:file:" + uriPath(path) + "?mode=ro", p);
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA query_only = 1");
         s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
@@ -101,6 +101,26 @@ public final class ReadOnlyDatabase implements AutoCloseable {
       warnings.add(WarningKind.DATABASE, path.toString(), "", "cannot open database read-only: " + describe(e));
       return Optional.empty();
     }
+  }
+
+  /**
+   * {@code path} made absolute for a {@code file:} URI: {@code %}, {@code ?} and {@code #} escaped, since SQLite reads
+   * them as an escape, the start of the query and the fragment (unescaped, a home under {@code /x#y/} opened {@code
+   * /x}, and {@code %41} another file).
+   */
+  static String uriPath(Path path) {
+    String p = path.toAbsolutePath().toString();
+    StringBuilder b = new StringBuilder(p.length() + 8);
+    for (int i = 0; i < p.length(); i++) {
+      char c = p.charAt(i);
+      switch (c) {
+        case '%' -> b.append("%25");
+        case '?' -> b.append("%3F");
+        case '#' -> b.append("%23");
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
   }
 
   /** The database file. */

@@ -104,4 +104,26 @@ class ReadOnlyDatabaseTest {
     assertEquals(WarningKind.DATABASE, warnings.list().get(0).kind());
     assertFalse(Files.exists(tmp.resolve("none.sqlite")), "opening a missing database must not create it");
   }
+
+  @Test
+  void aPathWithUriSpecialCharactersOpensThatFileAndNoOther() throws Exception {
+    // '#', '?' and '%' mean fragment, query and escape in the file: URI; a home may hold them in its path
+    for (String dir : List.of("a#b", "c?mode=rw", "d%41e", "f g")) {
+      Path db = Files.createDirectories(tmp.resolve(dir)).resolve("x.sqlite");
+      try (Connection w = writer(db); Statement s = w.createStatement()) {
+        s.execute("CREATE TABLE t(a)");
+        s.execute("INSERT INTO t VALUES ('" + dir + "')");
+      }
+      Warnings warnings = new Warnings();
+      String[] got = {null};
+      try (ReadOnlyDatabase d = ReadOnlyDatabase.open(db, warnings).orElseThrow(() ->
+          new AssertionError(dir + ": " + warnings.list()))) {
+        d.query("SELECT a FROM t", null, rs -> got[0] = rs.getString(1), warnings);
+      }
+      assertEquals(dir, got[0], dir);
+      assertEquals(List.of(), warnings.list(), dir);
+    }
+    assertFalse(Files.exists(tmp.resolve("a")), "nothing created at the path cut at '#'");
+    assertFalse(Files.exists(tmp.resolve("dAe")), "nothing created at the %-decoded path");
+  }
 }
