@@ -19,9 +19,8 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * An OpenClaw SQLite database opened strictly read-only ({@code mode=ro}, {@code query_only}; {@code immutable} only
- * for a WAL database no connection has open, {@link #isClosedWal}, never for a live one), with its tables and columns
- * discovered on open so that schema churn degrades to "feature unavailable".
+ * An OpenClaw SQLite database opened strictly read-only ({@code mode=ro}, {@code query_only}, never {@code
+ * immutable}), with its tables and columns discovered on open so that schema churn degrades to "feature unavailable".
  * Every query runs in its own short statement; no transaction is held open between calls.
  */
 public final class ReadOnlyDatabase implements AutoCloseable {
@@ -63,8 +62,7 @@ public final class ReadOnlyDatabase implements AutoCloseable {
       Properties p = new Properties();
       p.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY
       p.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MS));
-      c = DriverManager.getConnection(
-          "jdbc:sqlite:file:" + uriPath(path) + "?mode=ro" + (isClosedWal(path) ? "&immutable=1" : ""), p);
+      c = DriverManager.getConnection("jdbc:sqlite:file:" + uriPath(path) + "?mode=ro", p);
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA query_only = 1");
         s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
@@ -103,32 +101,6 @@ public final class ReadOnlyDatabase implements AutoCloseable {
       warnings.add(WarningKind.DATABASE, path.toString(), "", "cannot open database read-only: " + describe(e));
       return Optional.empty();
     }
-  }
-
-  /**
-   * Whether {@code path} is a WAL database that no connection has open: its header says WAL (file format bytes 18 and
-   * 19 are 2) and neither {@code -wal} nor {@code -shm} exists (SQLite keeps {@code -shm} while any WAL connection is
-   * open and removes both at the last close, as when the gateway stopped). A reader opening such a database normally
-   * makes SQLite create both files in the home; opened {@code immutable} it creates nothing, and nothing can change
-   * under the read but a writer starting meanwhile, which writes to a new {@code -wal}, not to the database, until a
-   * checkpoint (its rows are read by the next refresh, which finds {@code -shm} and opens normally). A live WAL
-   * database (its {@code -shm} there) is never opened {@code immutable}.
-   */
-  static boolean isClosedWal(Path path) {
-    Path dir = path.toAbsolutePath().getParent();
-    String name = path.getFileName().toString();
-    if (Files.exists(dir.resolve(name + "-wal")) || Files.exists(dir.resolve(name + "-shm"))) {
-      return false;
-    }
-    byte[] header = new byte[20];
-    try (java.io.InputStream in = Files.newInputStream(path)) {
-      if (in.readNBytes(header, 0, header.length) < header.length) {
-        return false;
-      }
-    } catch (java.io.IOException e) {
-      return false;
-    }
-    return header[18] == 2 && header[19] == 2;
   }
 
   /**

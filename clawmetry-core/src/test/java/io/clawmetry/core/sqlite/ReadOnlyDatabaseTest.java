@@ -92,40 +92,6 @@ class ReadOnlyDatabaseTest {
     }
   }
 
-  /**
-   * A WAL database that no connection has open (the gateway stopped: SQLite removed its -wal and -shm at the last
-   * close) is read without creating them: opened immutable, since nothing can change under the read but a writer
-   * starting meanwhile, which writes to a new -wal and not to the database until a checkpoint.
-   */
-  @Test
-  void aClosedWalDatabaseIsReadWithoutCreatingItsWalAndShm() throws Exception {
-    Path db = tmp.resolve("closed.sqlite");
-    try (Connection w = writer(db); Statement s = w.createStatement()) {
-      s.execute("PRAGMA journal_mode=WAL");
-      s.execute("CREATE TABLE t(a)");
-      s.execute("INSERT INTO t VALUES (1),(2),(3)");
-    }
-    Path wal = tmp.resolve("closed.sqlite-wal");
-    Path shm = tmp.resolve("closed.sqlite-shm");
-    assertFalse(Files.exists(wal) || Files.exists(shm), "the writer's last close removed them");
-    byte[] before = Files.readAllBytes(db);
-    long modified = Files.getLastModifiedTime(db).toMillis();
-    Warnings warnings = new Warnings();
-    long[] n = {-1};
-    try (ReadOnlyDatabase d = ReadOnlyDatabase.open(db, warnings).orElseThrow()) {
-      d.query("SELECT count(*) FROM t", null, rs -> n[0] = rs.getLong(1), warnings);
-    }
-    assertEquals(3, n[0]);
-    assertEquals(List.of(), warnings.list());
-    assertFalse(Files.exists(wal), "no -wal created");
-    assertFalse(Files.exists(shm), "no -shm created");
-    try (var files = Files.list(tmp)) {
-      assertEquals(List.of(db), files.toList(), "nothing else in the directory");
-    }
-    assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(db)), "the database is unchanged");
-    assertEquals(modified, Files.getLastModifiedTime(db).toMillis());
-  }
-
   @Test
   void missingFileIsEmptyWithoutWarningAndGarbageIsAWarning() throws Exception {
     Warnings warnings = new Warnings();
