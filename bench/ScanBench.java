@@ -87,7 +87,9 @@ public final class ScanBench {
           f.setLength(before);
         }
       }
-      // a new session file (a session OpenClaw just started): the refresh reads it and merges the sessions again
+      // a new session file (a session OpenClaw just started): the refresh reads it and merges the sessions again. First
+      // the truncation above is read (a shrunk file is read again from the start); a watch reports it asynchronously
+      Thread.sleep(watch ? 300 : 0);
       cm.refresh();
       Path fresh = sessions.resolve("00000000-bench-4000-8000-000000000001.jsonl");
       try {
@@ -106,7 +108,9 @@ public final class ScanBench {
       } finally {
         Files.deleteIfExists(fresh);
       }
-      // the session index written again (OpenClaw rewrites sessions.json at every turn): read and merged again
+      // the session index written again (OpenClaw rewrites sessions.json at every turn): read and merged again. First
+      // the deletion above is read (a vanished file makes the ledger read everything again)
+      Thread.sleep(watch ? 300 : 0);
       cm.refresh();
       Path index = sessions.resolve("sessions.json");
       if (Files.isRegularFile(index)) {
