@@ -85,15 +85,23 @@ final class CliContext {
    * terminal, {@code COLUMNS} when set, else what the terminal says, else 120; piped or in a file, {@code COLUMNS}
    * when set, else 120 (never asking a terminal, so that the output does not depend on one).
    */
-  boolean compact(int fullWidth, boolean toStdout) {
+  Layout layout(int fullWidth, boolean toStdout) {
     boolean terminal = toStdout && stdout.isTerminal();
     OptionalInt columns = columnsVariable();
     if (columns.isEmpty() && terminal) {
       columns = stdout.columns();
     }
     int width = columns.orElse(DEFAULT_COLUMNS);
-    return width < COMPACT_BELOW || terminal && fullWidth > width;
+    return new Layout(width < COMPACT_BELOW || terminal && fullWidth > width, width);
   }
+
+  /**
+   * How a table is laid out.
+   *
+   * @param compact whether the compact layout is used
+   * @param columns the width it is laid out for
+   */
+  record Layout(boolean compact, int columns) {}
 
   /** The width assumed when none is known. */
   static final int DEFAULT_COLUMNS = 120;

@@ -120,6 +120,56 @@ final class TextTable {
     return lines().subList(1, 1 + rows.size());
   }
 
+  /**
+   * Shortens the first column's cells (not its header) with an ellipsis in the middle so that the table is at most
+   * {@code maxWidth} columns wide, keeping at least {@code minKeyWidth} columns of each (a compact table on a narrow
+   * terminal: long session keys otherwise overflow it). Cells that fit are left as they are.
+   */
+  void fitFirstColumn(int maxWidth, int minKeyWidth) {
+    int over = width() - maxWidth;
+    if (over <= 0) {
+      return;
+    }
+    int widest = displayWidth(headers[0]);
+    List<String[]> all = new ArrayList<>(rows);
+    if (totals != null) {
+      all.add(totals);
+    }
+    for (String[] r : all) {
+      widest = Math.max(widest, displayWidth(r[0]));
+    }
+    int keep = Math.max(Math.max(minKeyWidth, displayWidth(headers[0])), widest - over);
+    for (String[] r : all) {
+      r[0] = abbreviate(r[0], keep);
+    }
+  }
+
+  /** {@code s} in at most {@code width} columns: its start and its end around one ellipsis, when it is wider. */
+  static String abbreviate(String s, int width) {
+    if (displayWidth(s) <= width || width < 3) {
+      return s;
+    }
+    int[] cps = s.codePoints().toArray();
+    int budget = width - 1; // the ellipsis takes one column
+    int headBudget = (budget + 1) / 2;
+    StringBuilder head = new StringBuilder();
+    int used = 0;
+    int i = 0;
+    while (i < cps.length && used + displayWidth(new String(cps, i, 1)) <= headBudget) {
+      used += displayWidth(new String(cps, i, 1));
+      head.appendCodePoint(cps[i++]);
+    }
+    int tailBudget = budget - used;
+    StringBuilder tail = new StringBuilder();
+    int j = cps.length - 1;
+    int tailUsed = 0;
+    while (j >= i && tailUsed + displayWidth(new String(cps, j, 1)) <= tailBudget) {
+      tailUsed += displayWidth(new String(cps, j, 1));
+      tail.insert(0, new String(cps, j--, 1));
+    }
+    return head + "\u2026" + tail;
+  }
+
   /** The width of the widest line. */
   int width() {
     return lines().stream().mapToInt(TextTable::displayWidth).max().orElse(0);

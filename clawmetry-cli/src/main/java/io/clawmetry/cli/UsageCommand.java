@@ -130,11 +130,23 @@ final class UsageCommand implements Callable<Integer> {
     }
   }
 
-  /** The full table, or the compact one when the full one is too wide ({@link CliContext#compact}). */
+  /**
+   * The full table, or the compact one when the full one is too wide ({@link CliContext#layout}), its bucket keys
+   * shortened in the middle where the compact one is still too wide.
+   */
   private TextTable fittingTable(UsageReport r, boolean toStdout) {
     TextTable full = table(r, false);
-    return root.ctx.compact(full.width(), toStdout) ? table(r, true) : full;
+    CliContext.Layout layout = root.ctx.layout(full.width(), toStdout);
+    if (!layout.compact()) {
+      return full;
+    }
+    TextTable compact = table(r, true);
+    compact.fitFirstColumn(layout.columns(), MIN_KEY_WIDTH); // long session keys: shortened in the middle
+    return compact;
   }
+
+  /** The narrowest a shortened bucket key gets in a compact table. */
+  private static final int MIN_KEY_WIDTH = 16;
 
   private TextTable table(UsageReport r, boolean compact) {
     String keyHeader = UsageViews.keyName(r.query().period()).toUpperCase(Locale.ROOT);

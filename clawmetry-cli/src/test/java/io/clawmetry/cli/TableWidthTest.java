@@ -125,4 +125,24 @@ class TableWidthTest {
     assertEquals(OptionalInt.empty(), Terminal.parseSttySize("24 0\n"));
     assertEquals(OptionalInt.empty(), Terminal.parseSttySize(""));
   }
+
+  /**
+   * A compact table still wider than the screen (the example home's session keys reach 91 columns) has its keys
+   * shortened in the middle to fit; keys that fit and every number stay as they are.
+   */
+  @Test
+  void compactSessionKeysAreShortenedToFitTheWidth() {
+    for (int columns : new int[] {80, 60}) {
+      String t = usage(Map.of("COLUMNS", Integer.toString(columns)), Terminal.NONE, "session").out;
+      assertTrue(!full(t));
+      assertTrue(t.lines().takeWhile(l -> !l.isEmpty()).allMatch(l -> TextTable.displayWidth(l) <= columns), t);
+      assertTrue(t.contains("agent:main:main "), t);
+      assertTrue(t.contains("\u2026"), t);
+      assertTrue(t.contains("Total"), t);
+      String unshortened = usage(Map.of("COLUMNS", "99"), Terminal.NONE, "session").out;
+      for (String number : new String[] {"1,381,433", "$1.1773"}) {
+        assertTrue(t.contains(number) && unshortened.contains(number), number);
+      }
+    }
+  }
 }

@@ -34,4 +34,26 @@ class TextTableTest {
     assertEquals(4, TextTable.displayWidth("cafe\u0301"));
     assertEquals(6, TextTable.displayWidth("örtlich".substring(0, 6)));
   }
+
+  @Test
+  void abbreviateKeepsBothEndsAroundOneEllipsis() {
+    assertEquals("agent:main:main", TextTable.abbreviate("agent:main:main", 15));
+    assertEquals("agent:\u2026n:main", TextTable.abbreviate("agent:main:main", 13));
+    assertEquals(13, TextTable.displayWidth(TextTable.abbreviate("agent:main:cron:8ffb5d42:run:e746288a", 13)));
+    // never half a wide character: five columns where a sixth would split one
+    assertEquals("モ\u2026-β", TextTable.abbreviate("モデル-β", 6));
+  }
+
+  @Test
+  void fitFirstColumnShortensOnlyTheKeysAndNeverBelowTheMinimum() {
+    TextTable t = new TextTable("SESSIONID", ">COST");
+    t.row("agent:main:cron:8ffb5d42-a447-4694-b628-ec66a39b22dd:run:e746288a", "$1");
+    t.row("agent:main:main", "$2");
+    t.totals("Total", "$3");
+    t.fitFirstColumn(40, 16);
+    assertEquals(40, t.width());
+    assertEquals("agent:main:main", t.lines().get(2).substring(0, 15));
+    t.fitFirstColumn(10, 16); // the minimum wins over the width
+    assertEquals(16 + 2 + 4, t.width()); // key, gap, "COST"
+  }
 }
