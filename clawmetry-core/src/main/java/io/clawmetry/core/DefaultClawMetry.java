@@ -84,8 +84,9 @@ final class DefaultClawMetry implements ClawMetry {
   private final Warnings warnings = new Warnings();
   /**
    * The warnings of the latest read of each part of the home (the session index, the home's files, the cron store,
-   * each job's run log, the sub-agent registry, the sub-agent lineage), in the order first read: a part read again
-   * replaces what it said, so a file written whole again leaves no warning behind it.
+   * each job's run log, the sub-agent registry, the sub-agent lineage), in the order first read (jobs' run logs: the
+   * {@link #MAX_JOB_PARTS} read last, in the order last read): a part read again replaces what it said, so a file
+   * written whole again leaves no warning behind it.
    */
   private final Map<String, List<Warning>> latest = new LinkedHashMap<>();
   private final Agents agents;
@@ -284,13 +285,32 @@ final class DefaultClawMetry implements ClawMetry {
     return n;
   }
 
-  /** Records what the latest read of {@code part} said, replacing what an earlier read of it said. */
+  /** How many jobs' run-log reads {@link #latest} keeps: the most recently read (job ids come from callers). */
+  static final int MAX_JOB_PARTS = 256;
+
+  private static final String JOB_PART = "cronRuns ";
+
+  /**
+   * Records what the latest read of {@code part} said, replacing what an earlier read of it said. Of the jobs' run
+   * logs only the {@link #MAX_JOB_PARTS} read last are kept, so that asking for many job ids cannot grow it.
+   */
   private void met(String part, List<Warning> said) {
     synchronized (latest) {
+      if (said.isEmpty() || part.startsWith(JOB_PART)) {
+        latest.remove(part); // a job's run log read again is the most recent
+      }
       if (said.isEmpty()) {
-        latest.remove(part);
-      } else {
-        latest.put(part, said);
+        return;
+      }
+      latest.put(part, said);
+      if (part.startsWith(JOB_PART)) {
+        long jobs = latest.keySet().stream().filter(k -> k.startsWith(JOB_PART)).count();
+        for (var it = latest.keySet().iterator(); jobs > MAX_JOB_PARTS && it.hasNext(); ) {
+          if (it.next().startsWith(JOB_PART)) {
+            it.remove();
+            jobs--;
+          }
+        }
       }
     }
   }
@@ -448,7 +468,7 @@ final class DefaultClawMetry implements ClawMetry {
     Warnings w = new Warnings();
     Path cronDir = Path.of(layout.cronDir().value());
     List<CronRun> runs = withStateDb(w, db -> CronRunReader.read(jobId, cronDir, db, w));
-    met("cronRuns " + jobId, w.list());
+    met(JOB_PART + jobId, w.list());
     return new Report<>(
         runs, stateSources(SourceKind.CRON_RUN_LOG, cronDir.resolve("runs").resolve(jobId + ".jsonl")), w.list());
   }
