@@ -119,7 +119,7 @@ public interface ClawMetry extends AutoCloseable {
    * earlier read said, so a file written whole again leaves no warning behind it once it is read again. The transcripts
    * and the session index are read again at each {@link #refresh()}; the cron store, a job's run log, the sub-agent
    * registry and the lineage when a query needs them (a warning of a job's run log stays until that job's runs are
-   * asked for again). Warnings about what a query made of the data (a model without a
+   * asked for again, for the 256 jobs whose runs were asked for last). Warnings about what a query made of the data (a model without a
    * price, calls without a recorded cost in display mode, calls without a timestamp) are in that query's report only,
    * never here: this list does not depend on which queries ran.
    */
