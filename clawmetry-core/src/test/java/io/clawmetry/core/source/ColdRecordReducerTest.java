@@ -24,9 +24,10 @@ class ColdRecordReducerTest {
       "\"{\\\"type\\\":\\\"message\\\",\\\"id\\\":\\\"x\\\",\\\"extra\\\":[1,2],\\\"message\\\":{\\\"role\\\":"
           + "\\\"user\\\",\\\"content\\\":\\\"hi\\\"}}\"";
 
+  // the content's start is kept (a short content whole), as for an over-long transcript line (LongLinePromptTest)
   private static final String REDUCED_EVENT =
       "{\"kind\":\"event\",\"row\":{\"event_json\":\"{\\\"type\\\":\\\"message\\\",\\\"id\\\":\\\"x\\\","
-          + "\\\"message\\\":{\\\"role\\\":\\\"user\\\",\\\"content\\\":[]}}\"}}";
+          + "\\\"message\\\":{\\\"role\\\":\\\"user\\\",\\\"content\\\":\\\"hi\\\"}}\"}}";
 
   @Test
   void anEventRecordKeepsItsKindAndItsReducedEvent() throws IOException {

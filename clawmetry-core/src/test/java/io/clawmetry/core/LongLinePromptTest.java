@@ -1,0 +1,69 @@
+package io.clawmetry.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.clawmetry.api.ClawMetry;
+import io.clawmetry.api.UsagePeriod;
+import io.clawmetry.api.UsageQuery;
+import io.clawmetry.api.UsageRow;
+import io.clawmetry.core.discovery.Environment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A line over {@link io.clawmetry.core.source.LineReader#MAX_MATERIALISED_LINE} is streamed, never held: its message
+ * still tells a cron prompt (a first text block {@code [cron:<jobId> <name>]} before a 5 MB image) and a heartbeat
+ * poll (with a 5 MB field after its content) as a line of any length does.
+ */
+class LongLinePromptTest {
+
+  @TempDir Path tmp;
+
+  private static final String BIG = "A".repeat(5 * 1024 * 1024);
+
+  private static String assistant(String id, String ts, long in) {
+    return "{\"type\":\"message\",\"id\":\"" + id + "\",\"parentId\":null,\"timestamp\":\"" + ts + "\",\"message\":"
+        + "{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"ok\"}],\"provider\":\"zai\","
+        + "\"model\":\"glm-5\",\"usage\":{\"input\":" + in + ",\"output\":1,\"totalTokens\":" + (in + 1) + ","
+        + "\"cost\":{\"total\":0.001}},\"stopReason\":\"stop\"}}\n";
+  }
+
+  @Test
+  void aLongFirstPromptAndALongPollKeepTheirMeaning() throws Exception {
+    Path sessions = Files.createDirectories(tmp.resolve("home/agents/main/sessions"));
+    String cronId = "11111111-1111-4111-8111-111111111111";
+    Files.writeString(sessions.resolve(cronId + ".jsonl"),
+        "{\"type\":\"session\",\"version\":3,\"id\":\"" + cronId + "\",\"timestamp\":\"2026-03-03T04:00:00.000Z\"}\n"
+            + "{\"type\":\"message\",\"id\":\"u1\",\"parentId\":null,\"timestamp\":\"2026-03-03T04:00:01.000Z\","
+            + "\"message\":{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"[cron:job-7 Nightly] look\"},"
+            + "{\"type\":\"image\",\"data\":\"" + BIG + "\",\"mimeType\":\"image/png\"}]}}\n"
+            + assistant("a1", "2026-03-03T04:00:02.000Z", 10));
+    String mainId = "22222222-2222-4222-8222-222222222222";
+    Files.writeString(sessions.resolve(mainId + ".jsonl"),
+        "{\"type\":\"session\",\"version\":3,\"id\":\"" + mainId + "\",\"timestamp\":\"2026-03-03T04:00:00.000Z\"}\n"
+            + "{\"type\":\"message\",\"id\":\"p1\",\"parentId\":null,\"timestamp\":\"2026-03-03T05:00:01.000Z\","
+            + "\"message\":{\"role\":\"user\",\"content\":\"[OpenClaw heartbeat poll]\",\"attachmentLog\":\"" + BIG
+            + "\"}}\n"
+            + assistant("a2", "2026-03-03T05:00:02.000Z", 20)
+            // and a poll made long by a second, big block: not a poll (two blocks), as at any length
+            + "{\"type\":\"message\",\"id\":\"p2\",\"parentId\":null,\"timestamp\":\"2026-03-03T06:00:01.000Z\","
+            + "\"message\":{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"[OpenClaw heartbeat poll]\"},"
+            + "{\"type\":\"image\",\"data\":\"" + BIG + "\"}]}}\n"
+            + assistant("a3", "2026-03-03T06:00:02.000Z", 40));
+    Map<String, Long> origin = new TreeMap<>();
+    try (ClawMetry cm = ClawMetryBuilder.create().environment(Environment.of(Map.of(), tmp.resolve("u")))
+        .stateDir(tmp.resolve("home")).build()) {
+      for (UsageRow r : cm.usage(UsageQuery.daily(ZoneId.of("UTC")).withPeriod(UsagePeriod.ORIGIN)).rows()) {
+        origin.put(r.key(), r.tokens().total());
+      }
+      assertEquals("CRON_RUN", cm.sessions().items().stream()
+          .filter(s -> s.sessionId().equals(cronId)).findFirst().orElseThrow().kind().name());
+    }
+    assertEquals(Map.of("cron", 11L, "heartbeat", 21L, "other", 41L), origin);
+  }
+}
