@@ -299,47 +299,37 @@ class RefreshEqualsColdReadTest {
 
   private static List<Change> sqliteChanges(Path db) {
     List<Change> cs = new ArrayList<>();
-    cs.add(new Change("database rows added", home -> {
-      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve(db));
-          var rs = c.createStatement().executeQuery(
-              "SELECT session_id, max(seq) FROM transcript_events GROUP BY session_id ORDER BY session_id LIMIT 1")) {
-        rs.next();
-        String sessionId = rs.getString(1);
-        long seq = rs.getLong(2) + 1;
-        try (PreparedStatement ps = c.prepareStatement(
-            "INSERT INTO transcript_events(session_id, seq, event_json, created_at) VALUES (?,?,?,?)")) {
-          ps.setString(1, sessionId);
-          ps.setLong(2, seq);
-          ps.setString(3, assistant("0b1e7c1a-0000-4000-8000-000000000001", "2026-11-20T16:41:00.000Z", 700, 30,
-              "0.25"));
-          ps.setLong(4, 1795192860000L);
-          ps.executeUpdate();
-          ps.setLong(2, seq + 1);
-          ps.setString(3, "{\"type\":\"mess");
-          ps.executeUpdate();
-        }
-      }
-    }));
-    cs.add(new Change("more database rows", home -> {
-      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve(db));
-          var rs = c.createStatement().executeQuery(
-              "SELECT session_id, max(seq) FROM transcript_events GROUP BY session_id ORDER BY session_id DESC "
-                  + "LIMIT 1")) {
-        rs.next();
-        String sessionId = rs.getString(1);
-        long seq = rs.getLong(2) + 1;
-        try (PreparedStatement ps = c.prepareStatement(
-            "INSERT INTO transcript_events(session_id, seq, event_json, created_at) VALUES (?,?,?,?)")) {
-          ps.setString(1, sessionId);
-          ps.setLong(2, seq);
-          ps.setString(3, assistant("0b1e7c1a-0000-4000-8000-000000000002", "2026-11-20T16:42:00.000Z", 800, 40,
-              "0.5"));
-          ps.setLong(4, 1795192920000L);
-          ps.executeUpdate();
-        }
-      }
-    }));
+    cs.add(new Change("database rows added", home -> insertAfterLastRow(home.resolve(db), "", 1795192860000L,
+        assistant("0b1e7c1a-0000-4000-8000-000000000001", "2026-11-20T16:41:00.000Z", 700, 30, "0.25"),
+        "{\"type\":\"mess")));
+    cs.add(new Change("more database rows", home -> insertAfterLastRow(home.resolve(db), " DESC", 1795192920000L,
+        assistant("0b1e7c1a-0000-4000-8000-000000000002", "2026-11-20T16:42:00.000Z", 800, 40, "0.5"))));
     return cs;
+  }
+
+  /**
+   * Appends {@code events} as rows after the last one of the first session id in {@code order} ("" or " DESC"), as the
+   * gateway appends them.
+   */
+  private static void insertAfterLastRow(Path database, String order, long createdAt, String... events)
+      throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database);
+        var rs = c.createStatement().executeQuery("SELECT session_id, max(seq) FROM transcript_events GROUP BY "
+            + "session_id ORDER BY session_id" + order + " LIMIT 1")) {
+      rs.next();
+      String sessionId = rs.getString(1);
+      long seq = rs.getLong(2);
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO transcript_events(session_id, seq, event_json, created_at) VALUES (?,?,?,?)")) {
+        for (String event : events) {
+          ps.setString(1, sessionId);
+          ps.setLong(2, ++seq);
+          ps.setString(3, event);
+          ps.setLong(4, createdAt);
+          ps.executeUpdate();
+        }
+      }
+    }
   }
 
   @Test

@@ -207,9 +207,10 @@ public final class SessionMerger {
     boolean named = runKey != null
         && Objects.equals(SessionKeys.agentIdOf(runKey, t.agentId()), t.agentId())
         && t.sessionId().equals(SessionKeys.cronRunSessionIdOf(runKey));
-    SessionKind kind = named ? keys.kindOf(runKey, null, null, null) : SessionKind.OTHER;
+    SessionKind runKind = runKey == null ? null : keys.kindOf(runKey);
+    SessionKind kind = named ? runKind : SessionKind.OTHER;
     if (!named && runKey != null && Objects.equals(SessionKeys.agentIdOf(runKey, t.agentId()), t.agentId())
-        && (keys.kindOf(runKey) == SessionKind.CRON || keys.kindOf(runKey) == SessionKind.CRON_RUN)) {
+        && (runKind == SessionKind.CRON || runKind == SessionKind.CRON_RUN)) {
       kind = SessionKind.CRON; // a run log names it by a job's key that several ids share: a cron session still
     } else if (!named && runKey == null && t.cronJobId() != null && t.agentId() != null) {
       // no run log line (pruned) but its first prompt names the job: the key OpenClaw gives an isolated run of it

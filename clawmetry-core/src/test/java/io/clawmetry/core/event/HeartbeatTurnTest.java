@@ -9,10 +9,8 @@ import io.clawmetry.api.SourceKind;
 import io.clawmetry.api.TranscriptEvent;
 import io.clawmetry.core.source.RawRecord;
 import io.clawmetry.core.warn.Warnings;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -58,28 +56,23 @@ class HeartbeatTurnTest {
 
   /** The heartbeat flags of the messages of {@code lines}, parsed as one stream, the same all three ways. */
   private static List<Boolean> flags(String... lines) {
+    ParseWays ways = new ParseWays(List.of(lines));
     List<Boolean> slow = new ArrayList<>();
     List<Boolean> fast = new ArrayList<>();
     List<Boolean> fromText = new ArrayList<>();
-    StreamState s1 = new StreamState("s");
-    StreamState s2 = new StreamState("s");
-    StreamState s3 = new StreamState("s");
-    int n = 0;
-    for (String l : lines) {
-      EventOrigin o = new EventOrigin(SourceKind.JSONL_TRANSCRIPT, "f.jsonl", ++n);
-      byte[] b = l.getBytes(StandardCharsets.UTF_8);
-      add(slow, new EventParser(new Warnings()).parse(new RawRecord(l, o, null), s1), false);
-      boolean skips = l.startsWith("{\"type\":\"message\",\"id\"");
-      add(fast, new EventParser(new Warnings()).parseWithoutContent(b, 0, b.length, o, s2, () -> l), skips);
-      add(fromText, new EventParser(new Warnings()).parseWithoutContent(new RawRecord(l, o, null), s3), skips);
+    for (int i = 0; i < lines.length; i++) {
+      boolean skips = lines[i].startsWith("{\"type\":\"message\",\"id\"");
+      add(slow, ways.normal.get(i), false);
+      add(fast, ways.fromBytes.get(i), skips);
+      add(fromText, ways.fromText.get(i), skips);
     }
     assertEquals(slow, fast, "bytes");
     assertEquals(slow, fromText, "text");
     return slow;
   }
 
-  private static void add(List<Boolean> out, Optional<TranscriptEvent> e, boolean skipsContent) {
-    if (e.orElseThrow() instanceof TranscriptEvent.Message m) {
+  private static void add(List<Boolean> out, TranscriptEvent e, boolean skipsContent) {
+    if (java.util.Objects.requireNonNull(e) instanceof TranscriptEvent.Message m) {
       if (skipsContent) {
         assertTrue(m.content().isEmpty(), "no content on the fast path");
       }

@@ -2,12 +2,7 @@ package io.clawmetry.core.event;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.clawmetry.api.EventOrigin;
-import io.clawmetry.api.SourceKind;
 import io.clawmetry.api.TranscriptEvent;
-import io.clawmetry.core.source.RawRecord;
-import io.clawmetry.core.warn.Warnings;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -92,29 +87,17 @@ class PromptAndRunPropertyTest {
     for (int k = 0; k < 30; k++) {
       lines.add(line(r, k));
     }
-    List<String> slow = new ArrayList<>();
-    List<String> fast = new ArrayList<>();
-    List<String> fromText = new ArrayList<>();
-    StreamState s1 = new StreamState("s");
-    StreamState s2 = new StreamState("s");
-    StreamState s3 = new StreamState("s");
-    int n = 0;
-    for (String l : lines) {
-      EventOrigin o = new EventOrigin(SourceKind.JSONL_TRANSCRIPT, "f.jsonl", ++n);
-      byte[] b = l.getBytes(StandardCharsets.UTF_8);
-      slow.add(describe(new EventParser(new Warnings()).parse(new RawRecord(l, o, null), s1).orElseThrow()));
-      fast.add(describe(new EventParser(new Warnings()).parseWithoutContent(b, 0, b.length, o, s2, () -> l)
-          .orElseThrow()));
-      fromText.add(describe(new EventParser(new Warnings()).parseWithoutContent(new RawRecord(l, o, null), s3)
-          .orElseThrow()));
-    }
+    ParseWays ways = new ParseWays(lines);
+    List<String> slow = ways.normal.stream().map(PromptAndRunPropertyTest::describe).toList();
+    List<String> fast = ways.fromBytes.stream().map(PromptAndRunPropertyTest::describe).toList();
+    List<String> fromText = ways.fromText.stream().map(PromptAndRunPropertyTest::describe).toList();
     String why = "seed " + seed + ":\n" + String.join("\n", lines);
     assertEquals(slow, fast, why);
     assertEquals(slow, fromText, why);
   }
 
   private static String describe(TranscriptEvent e) {
-    TranscriptEvent.Message m = (TranscriptEvent.Message) e;
+    TranscriptEvent.Message m = (TranscriptEvent.Message) java.util.Objects.requireNonNull(e);
     return m.role() + " job=" + CronPrompts.jobId(m) + " heartbeat=" + m.heartbeat();
   }
 }
