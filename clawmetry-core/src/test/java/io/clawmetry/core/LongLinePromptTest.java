@@ -7,6 +7,8 @@ import io.clawmetry.api.UsagePeriod;
 import io.clawmetry.api.UsageQuery;
 import io.clawmetry.api.UsageRow;
 import io.clawmetry.core.discovery.Environment;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -24,7 +26,25 @@ class LongLinePromptTest {
 
   @TempDir Path tmp;
 
-  private static final String BIG = "A".repeat(5 * 1024 * 1024);
+  /** Stands for 5 MB of data inside a line; {@link #write} streams it, so the test holds no 5 MB string (-Xmx64m). */
+  private static final String BIG = "\u0000BIG\u0000";
+
+  private static final byte[] CHUNK = "A".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+
+  /** Writes {@code text} with each {@link #BIG} replaced by 5 MB of 'A', streamed. */
+  private static void write(Path file, String text) throws java.io.IOException {
+    try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
+      String[] parts = text.split(BIG, -1);
+      for (int i = 0; i < parts.length; i++) {
+        if (i > 0) {
+          for (int k = 0; k < 80; k++) { // 80 × 64 KiB = 5 MiB
+            out.write(CHUNK);
+          }
+        }
+        out.write(parts[i].getBytes(StandardCharsets.UTF_8));
+      }
+    }
+  }
 
   private static String assistant(String id, String ts, long in) {
     return "{\"type\":\"message\",\"id\":\"" + id + "\",\"parentId\":null,\"timestamp\":\"" + ts + "\",\"message\":"
@@ -37,14 +57,14 @@ class LongLinePromptTest {
   void aLongFirstPromptAndALongPollKeepTheirMeaning() throws Exception {
     Path sessions = Files.createDirectories(tmp.resolve("home/agents/main/sessions"));
     String cronId = "11111111-1111-4111-8111-111111111111";
-    Files.writeString(sessions.resolve(cronId + ".jsonl"),
+    write(sessions.resolve(cronId + ".jsonl"),
         "{\"type\":\"session\",\"version\":3,\"id\":\"" + cronId + "\",\"timestamp\":\"2026-03-03T04:00:00.000Z\"}\n"
             + "{\"type\":\"message\",\"id\":\"u1\",\"parentId\":null,\"timestamp\":\"2026-03-03T04:00:01.000Z\","
             + "\"message\":{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"[cron:job-7 Nightly] look\"},"
             + "{\"type\":\"image\",\"data\":\"" + BIG + "\",\"mimeType\":\"image/png\"}]}}\n"
             + assistant("a1", "2026-03-03T04:00:02.000Z", 10));
     String mainId = "22222222-2222-4222-8222-222222222222";
-    Files.writeString(sessions.resolve(mainId + ".jsonl"),
+    write(sessions.resolve(mainId + ".jsonl"),
         "{\"type\":\"session\",\"version\":3,\"id\":\"" + mainId + "\",\"timestamp\":\"2026-03-03T04:00:00.000Z\"}\n"
             + "{\"type\":\"message\",\"id\":\"p1\",\"parentId\":null,\"timestamp\":\"2026-03-03T05:00:01.000Z\","
             + "\"message\":{\"role\":\"user\",\"content\":\"[OpenClaw heartbeat poll]\",\"attachmentLog\":\"" + BIG
