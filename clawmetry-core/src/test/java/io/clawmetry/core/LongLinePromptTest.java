@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A line over {@link io.clawmetry.core.source.LineReader#MAX_MATERIALISED_LINE} is streamed, never held: its message
  * still tells a cron prompt (a first text block {@code [cron:<jobId> <name>]} before a 5 MB image) and a heartbeat
- * poll (with a 5 MB field after its content) as a line of any length does.
+ * poll (with a 5 MB field after its content) as a line of any length does, also when 5 MB come before the content.
  */
 class LongLinePromptTest {
 
@@ -85,5 +85,39 @@ class LongLinePromptTest {
           .filter(s -> s.sessionId().equals(cronId)).findFirst().orElseThrow().kind().name());
     }
     assertEquals(Map.of("cron", 11L, "heartbeat", 21L, "other", 41L), origin);
+  }
+
+  @Test
+  void aPromptAfterFiveMegabytesOfOtherFieldsKeepsItsMeaning() throws Exception {
+    Path sessions = Files.createDirectories(tmp.resolve("home/agents/main/sessions"));
+    String cronId = "33333333-3333-4333-8333-333333333333";
+    write(sessions.resolve(cronId + ".jsonl"),
+        "{\"type\":\"session\",\"version\":3,\"id\":\"" + cronId + "\",\"timestamp\":\"2026-03-03T04:00:00.000Z\"}\n"
+            + "{\"type\":\"message\",\"id\":\"u1\",\"pad\":\"" + BIG + "\",\"parentId\":null,"
+            + "\"timestamp\":\"2026-03-03T04:00:01.000Z\",\"message\":{\"role\":\"user\",\"details\":{\"log\":\"" + BIG
+            + "\"},\"content\":[{\"type\":\"text\",\"text\":\"[cron:job-9 Weekly] look\"}]}}\n"
+            + assistant("a1", "2026-03-03T04:00:02.000Z", 100));
+    String mainId = "44444444-4444-4444-8444-444444444444";
+    write(sessions.resolve(mainId + ".jsonl"),
+        "{\"type\":\"session\",\"version\":3,\"id\":\"" + mainId + "\",\"timestamp\":\"2026-03-03T04:00:00.000Z\"}\n"
+            + "{\"type\":\"message\",\"id\":\"p1\",\"parentId\":null,\"timestamp\":\"2026-03-03T05:00:01.000Z\","
+            + "\"message\":{\"role\":\"user\",\"attachmentLog\":\"" + BIG
+            + "\",\"content\":\"[OpenClaw heartbeat poll]\"}}\n"
+            + assistant("a2", "2026-03-03T05:00:02.000Z", 200)
+            // a later content wins, as in the tree: this one is not a poll
+            + "{\"type\":\"message\",\"id\":\"p2\",\"parentId\":null,\"timestamp\":\"2026-03-03T06:00:01.000Z\","
+            + "\"message\":{\"role\":\"user\",\"content\":\"[OpenClaw heartbeat poll]\",\"attachmentLog\":\"" + BIG
+            + "\",\"content\":\"what changed?\"}}\n"
+            + assistant("a3", "2026-03-03T06:00:02.000Z", 400));
+    Map<String, Long> origin = new TreeMap<>();
+    try (ClawMetry cm = ClawMetryBuilder.create().environment(Environment.of(Map.of(), tmp.resolve("u")))
+        .stateDir(tmp.resolve("home")).build()) {
+      for (UsageRow r : cm.usage(UsageQuery.daily(ZoneId.of("UTC")).withPeriod(UsagePeriod.ORIGIN)).rows()) {
+        origin.put(r.key(), r.tokens().total());
+      }
+      assertEquals("CRON_RUN", cm.sessions().items().stream()
+          .filter(s -> s.sessionId().equals(cronId)).findFirst().orElseThrow().kind().name());
+    }
+    assertEquals(Map.of("cron", 101L, "heartbeat", 201L, "other", 401L), origin);
   }
 }

@@ -13,8 +13,8 @@ import java.util.Set;
 /**
  * Streams one over-long transcript line through Jackson's streaming parser and keeps only the fields usage accounting
  * needs; big values (message content, tool output, images) are skipped without being decoded. Of a message's content
- * only a start that is complete within the line's first {@link #HEAD} bytes is kept (what tells a heartbeat poll and a
- * cron prompt).
+ * only its start is kept, when complete within {@link #HEAD} bytes from where the content begins, wherever that is in
+ * the line (what tells a heartbeat poll and a cron prompt).
  */
 final class LongLineExtractor {
 
@@ -40,7 +40,7 @@ final class LongLineExtractor {
    * @throws IOException only when the underlying stream fails (not for bad JSON)
    */
   static String extract(InputStream line) throws IOException {
-    Head head = new Head(line);
+    Recorder head = new Recorder(line);
     try (JsonParser p = Json.STRICT.createParser(head)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return null;
@@ -63,40 +63,38 @@ final class LongLineExtractor {
     }
   }
 
-  private static ObjectNode readMessage(JsonParser p, Head head) throws IOException {
+  private static ObjectNode readMessage(JsonParser p, Recorder head) throws IOException {
     ObjectNode msg = Json.STRICT.createObjectNode();
-    JsonNode content = Json.STRICT.createArrayNode();
+    boolean hasContent = false;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       p.nextToken();
       if (MESSAGE.contains(name)) {
         msg.set(name, Json.STRICT.readTree(p));
       } else {
-        if ("content".equals(name)) { // a later duplicate wins, as in the tree
-          JsonNode kept = keptContent(head, p.currentTokenLocation().getByteOffset());
-          content = kept != null ? kept : Json.STRICT.createArrayNode();
+        if ("content".equals(name)) { // a later duplicate wins, as in the tree: recording starts again there
+          hasContent = head.record(p.currentTokenLocation().getByteOffset());
         }
         p.skipChildren();
       }
     }
-    msg.set("content", content);
+    // the parser is past the message now, so the recording holds the content whole or its first HEAD bytes
+    JsonNode kept = hasContent ? keptContent(head.recorded, head.count) : null;
+    msg.set("content", kept != null ? kept : Json.STRICT.createArrayNode());
     return msg;
   }
 
-  /** How much of a long line is recorded, for its message content's start. */
+  /** How much of a long line is recorded from where its message content begins. */
   static final int HEAD = 64 * 1024;
 
   /**
-   * What of a message content starting at byte {@code at} of the line is kept, when its start lies in the line's first
-   * {@link #HEAD} bytes: a string, or an array's first element, complete there, as it is (an array with more after it
-   * gets an {@code omitted} block in their place). That is what the heartbeat poll and a cron prompt are decided by
-   * ({@code HeartbeatPolls}, {@code CronPrompts}), as for a line of any length; null otherwise (no content kept).
+   * What of a message content recorded from its first byte ({@code bytes[0..count)}) is kept: a string, or an array's
+   * first element, complete there, as it is (an array with more after it gets an {@code omitted} block in their
+   * place). That is what the heartbeat poll and a cron prompt are decided by ({@code HeartbeatPolls}, {@code
+   * CronPrompts}), as for a line of any length; null otherwise (no content kept).
    */
-  private static JsonNode keptContent(Head head, long at) {
-    if (at < 0 || at >= head.count) {
-      return null;
-    }
-    try (JsonParser q = Json.STRICT.createParser(head.bytes, (int) at, head.count - (int) at)) {
+  private static JsonNode keptContent(byte[] bytes, int count) {
+    try (JsonParser q = Json.STRICT.createParser(bytes, 0, count)) {
       JsonToken t = q.nextToken();
       if (t == JsonToken.VALUE_STRING) {
         return Json.STRICT.getNodeFactory().textNode(q.getText());
@@ -114,31 +112,53 @@ final class LongLineExtractor {
       try {
         after = q.nextToken();
       } catch (JsonProcessingException cut) {
-        after = null; // the head ends inside what follows: more content
+        after = null; // the recording ends inside what follows: more content
       }
       if (after != JsonToken.END_ARRAY) {
         out.addObject().put("type", "omitted");
       }
       return out;
     } catch (IOException | RuntimeException e) {
-      return null; // not complete within the head
+      return null; // not complete within the recording
     }
   }
 
-  /** The stream of a line, recording its first {@link #HEAD} bytes as they are read. */
-  private static final class Head extends java.io.FilterInputStream {
-    final byte[] bytes = new byte[HEAD];
-    int count;
+  /**
+   * The stream of a line, keeping its last {@link #RECENT} bytes so that a recording can start at a byte the parser
+   * has already read (the parser reads ahead in blocks smaller than that), and recording up to {@link #HEAD} bytes
+   * from there on.
+   */
+  private static final class Recorder extends java.io.FilterInputStream {
+    /** More than the parser's read-ahead block (8,000 bytes). */
+    static final int RECENT = 32 * 1024;
 
-    Head(InputStream in) {
+    private final byte[] recent = new byte[RECENT]; // ring: byte at offset o is recent[o % RECENT]
+    private long total; // bytes read so far
+    final byte[] recorded = new byte[HEAD];
+    int count; // bytes recorded
+    private boolean recording;
+
+    Recorder(InputStream in) {
       super(in);
+    }
+
+    /** Starts recording at line offset {@code at}; false when that byte is no longer (or not yet) at hand. */
+    boolean record(long at) {
+      recording = at >= 0 && at <= total && total - at <= RECENT;
+      count = 0;
+      if (recording) {
+        for (long o = at; o < total && count < HEAD; o++) {
+          recorded[count++] = recent[(int) (o % RECENT)];
+        }
+      }
+      return recording;
     }
 
     @Override
     public int read() throws IOException {
       int c = super.read();
-      if (c >= 0 && count < HEAD) {
-        bytes[count++] = (byte) c;
+      if (c >= 0) {
+        keep(new byte[] {(byte) c}, 0, 1);
       }
       return c;
     }
@@ -146,12 +166,26 @@ final class LongLineExtractor {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
       int n = in.read(b, off, len);
-      if (n > 0 && count < HEAD) {
-        int k = Math.min(n, HEAD - count);
-        System.arraycopy(b, off, bytes, count, k);
-        count += k;
+      if (n > 0) {
+        keep(b, off, n);
       }
       return n;
+    }
+
+    private void keep(byte[] b, int off, int n) {
+      if (recording && count < HEAD) {
+        int k = Math.min(n, HEAD - count);
+        System.arraycopy(b, off, recorded, count, k);
+        count += k;
+      }
+      int from = Math.max(0, n - RECENT); // of a block longer than the ring, its end
+      for (int i = from; i < n; ) {
+        int at = (int) ((total + i) % RECENT);
+        int k = Math.min(n - i, RECENT - at);
+        System.arraycopy(b, off + i, recent, at, k);
+        i += k;
+      }
+      total += n;
     }
   }
 
