@@ -156,11 +156,9 @@ final class LongLineExtractor {
 
     @Override
     public int read() throws IOException {
-      int c = super.read();
-      if (c >= 0) {
-        keep(new byte[] {(byte) c}, 0, 1);
-      }
-      return c;
+      byte[] one = new byte[1];
+      int n = read(one, 0, 1);
+      return n == 1 ? one[0] & 0xff : -1;
     }
 
     @Override
@@ -170,6 +168,17 @@ final class LongLineExtractor {
         keep(b, off, n);
       }
       return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException { // through read, so that offsets stay those of the line
+      byte[] b = new byte[(int) Math.min(Math.max(n, 0), 8192)];
+      long left = n;
+      int r;
+      while (left > 0 && (r = read(b, 0, (int) Math.min(left, b.length))) > 0) {
+        left -= r;
+      }
+      return n - left;
     }
 
     private void keep(byte[] b, int off, int n) {
