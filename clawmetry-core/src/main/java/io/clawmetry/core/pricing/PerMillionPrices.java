@@ -17,6 +17,7 @@ public final class PerMillionPrices implements PriceSource {
   private final String name;
   private final Map<String, TokenPrices> byProviderModel = new HashMap<>();
   private final Map<String, TokenPrices> byModel = new HashMap<>();
+  private final Map<String, TokenPrices> anyProvider = new HashMap<>();
 
   /** An empty source called {@code name}. */
   public PerMillionPrices(String name) {
@@ -24,8 +25,9 @@ public final class PerMillionPrices implements PriceSource {
   }
 
   /**
-   * Adds a model's prices per million tokens (nulls allowed). A null provider makes it match any provider. Later
-   * additions do not replace earlier ones.
+   * Adds a model's prices per million tokens (nulls allowed). A null provider makes it match any provider that has
+   * no entry of its own for the model, also when other providers have one. Later additions do not replace earlier
+   * ones.
    */
   public PerMillionPrices add(
       String provider, String model, BigDecimal input, BigDecimal output, BigDecimal cacheRead, BigDecimal cacheWrite) {
@@ -33,6 +35,8 @@ public final class PerMillionPrices implements PriceSource {
     String m = model.toLowerCase(Locale.ROOT);
     if (provider != null) {
       byProviderModel.putIfAbsent(provider.toLowerCase(Locale.ROOT) + "/" + m, p);
+    } else {
+      anyProvider.putIfAbsent(m, p);
     }
     byModel.putIfAbsent(m, p);
     return this;
@@ -55,11 +59,16 @@ public final class PerMillionPrices implements PriceSource {
       if (p != null) {
         return Optional.of(p);
       }
+      p = anyProvider.get(m);
+      if (p != null) {
+        return Optional.of(p);
+      }
       if (!byProviderModel.isEmpty() && byProviderModel.keySet().stream().anyMatch(k -> k.endsWith("/" + m))) {
         return Optional.empty(); // priced for another provider only: do not borrow it
       }
     }
-    return Optional.ofNullable(byModel.get(m));
+    TokenPrices any = anyProvider.get(m);
+    return Optional.ofNullable(any != null ? any : byModel.get(m));
   }
 
   /** Whether nothing was added. */
