@@ -9,10 +9,10 @@ import java.util.List;
  * @param sessionKey the session key
  * @param run the sub-agent run that spawned it, or null for a top-level session
  * @param status the session's status ({@code running|done|failed|...}), or null
- * @param runtimeMs how long it ran: OpenClaw's recorded runtime when present (the session entry's {@code runtimeMs},
- *     else the run's {@code runtimeMs} or outcome {@code elapsedMs}), else {@code endedAt − startedAt} of the same
- *     record (the entry's run fields, else the run's), else the session's start to its end, else the run's creation to
- *     its end; null when none is known
+ * @param runtimeMs how long it ran: the session entry's runtime (its recorded {@code runtimeMs}, else its own {@code
+ *     endedAt − startedAt}), else the run's (its recorded {@code runtimeMs} or outcome {@code elapsedMs}, else {@code
+ *     endedAt − startedAt} of the same record), else the session's start to its end, else the run's creation to its
+ *     end; null when none is known
  * @param ownTokens tokens of this session's own model calls
  * @param ownCost cost of this session's own model calls (auto cost mode)
  * @param totalTokens own tokens plus every descendant's

@@ -224,7 +224,8 @@ final class CronsCommand implements Callable<Integer> {
         }
         return Main.OK;
       }
-      out.println("gateway unreachable: showing file data (" + problem + ")");
+      // with --json, stdout holds the JSON alone
+      (json ? ctx.err : out).println("gateway unreachable: showing file data (" + problem + ")");
       try (ClawMetry cm = ctx.open(homeDir())) {
         String id = job;
         for (CronJob j : cm.crons().items()) {

@@ -126,6 +126,22 @@ class GatewayCliTest {
     assertFalse(r.out.contains("files+live"));
   }
 
+  /**
+   * Found by acceptance tester C: without a gateway, {@code crons runs JOB --json} printed the "gateway unreachable"
+   * notice on stdout before the JSON, so stdout was not JSON. The notice goes to stderr; stdout is the JSON alone.
+   */
+  @Test
+  void cronsRunsJsonWithoutGatewayIsJsonOnStdout() throws Exception {
+    int port = freePort();
+    CliRun r = run("crons", "--home", CliRun.exampleHome().toString(), "runs", "8ffb5d42", "--json",
+        "--gateway-url", "127.0.0.1:" + port);
+    assertEquals(0, r.exitCode, r.err);
+    JsonNode arr = Json.STRICT.readTree(r.out);
+    assertTrue(arr.isArray() && arr.size() >= 1, r.out);
+    assertEquals("8ffb5d42-a447-4694-b628-ec66a39b22dd", arr.get(0).path("jobId").asText());
+    assertTrue(r.err.contains("gateway unreachable: showing file data"), r.err);
+  }
+
   @Test
   void cronsRunsLive() throws Exception {
     try (FakeGateway gw = new FakeGateway(new CliReplayGateway())) {
