@@ -40,7 +40,10 @@ final class JsonFields {
     return n != null && n.isObject() ? n : null;
   }
 
-  /** A time: ISO-8601 text, epoch milliseconds, or digits-only text; null when absent or unreadable. */
+  /**
+   * A time: ISO-8601 text, epoch milliseconds, or digits-only text; null when absent or unreadable (also text naming an
+   * instant beyond epoch milliseconds).
+   */
   static Instant time(JsonNode n) {
     if (n == null || n.isNull()) {
       return null;
@@ -63,13 +66,24 @@ final class JsonFields {
       return Instant.ofEpochMilli(Long.parseLong(s));
     }
     try {
-      return Instant.parse(s);
+      return inMillisRange(Instant.parse(s));
     } catch (DateTimeParseException e) {
       try {
-        return OffsetDateTime.parse(s).toInstant();
+        return inMillisRange(OffsetDateTime.parse(s).toInstant());
       } catch (DateTimeParseException e2) {
         return null;
       }
     }
+  }
+
+  private static final Instant FIRST_MILLI = Instant.ofEpochMilli(Long.MIN_VALUE);
+  private static final Instant LAST_MILLI = Instant.ofEpochMilli(Long.MAX_VALUE);
+
+  /**
+   * {@code t}, or null when epoch milliseconds cannot hold it (text can spell years up to ±1,000,000,000): no writer
+   * gives such a time, and the dedup key and the local day need one that fits.
+   */
+  private static Instant inMillisRange(Instant t) {
+    return t.isBefore(FIRST_MILLI) || t.isAfter(LAST_MILLI) ? null : t;
   }
 }
