@@ -26,5 +26,10 @@ public enum WarningKind {
   /** A symbolic link loop or path escape; also a cycle of parent links in the sub-agent lineage. */
   PATH,
   /** Something expected that is not there (also a sub-agent's parent that no session index lists). */
-  MISSING
+  MISSING,
+  /**
+   * A number no model call can have: a token count that is negative, fractional or above 10^12 (counted as 0), a
+   * recorded cost above $1,000,000 (not used: the call's cost is estimated). The call itself is still counted.
+   */
+  IMPLAUSIBLE_VALUE
 }

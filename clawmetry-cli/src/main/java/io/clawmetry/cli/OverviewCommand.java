@@ -7,6 +7,7 @@ import io.clawmetry.api.Overview;
 import io.clawmetry.api.SessionInfo;
 import io.clawmetry.api.UsageLine;
 import io.clawmetry.core.view.JsonViews;
+import io.clawmetry.core.view.UsageViews;
 import java.io.PrintWriter;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -63,7 +64,8 @@ final class OverviewCommand implements Callable<Integer> {
       }
       TextTable models = new TextTable("", ">", ">"); // printed without its (empty) header
       for (UsageLine l : o.topModels()) {
-        models.row((l.provider() == null ? "" : l.provider() + "/") + l.model(), UsageCommand.money(l.cost()),
+        models.row((l.provider() == null ? "" : l.provider() + "/") + UsageViews.modelName(l),
+            UsageCommand.money(l.cost()),
             String.format(Locale.ROOT, l.calls() == 1 ? "%,d call" : "%,d calls", l.calls()));
       }
       models.rowLines().forEach(line -> out.println("    " + line));

@@ -161,8 +161,8 @@ final class UsageCommand implements Callable<Integer> {
           row.tokens().cacheWrite(), row.tokens().total(), row.cost(), row.costSource().name());
       if (breakdown) {
         for (UsageLine l : row.models()) {
-          addRow(t, compact, "  - " + l.model(), withFailed(l.provider(), l.calls(), l.errors()), l.tokens().input(),
-              l.tokens().output(), l.tokens().cacheRead(), l.tokens().cacheWrite(), l.tokens().total(), l.cost(),
+          addRow(t, compact, "  - " + UsageViews.modelName(l), withFailed(l.provider(), l.calls(), l.errors()),
+              l.tokens().input(), l.tokens().output(), l.tokens().cacheRead(), l.tokens().cacheWrite(), l.tokens().total(), l.cost(),
               l.costSource().name());
         }
       }

@@ -179,7 +179,10 @@ final class Prices {
     for (UsageRow r : rows) {
       for (UsageLine l : r.models()) {
         if (l.unpricedCalls() > 0) {
-          unpriced.merge((l.provider() == null ? "" : l.provider() + "/") + l.model(), l.unpricedCalls(), Long::sum);
+          unpriced.merge(
+              (l.provider() == null ? "" : l.provider() + "/") + io.clawmetry.core.view.UsageViews.modelName(l),
+              l.unpricedCalls(),
+              Long::sum);
         }
       }
     }

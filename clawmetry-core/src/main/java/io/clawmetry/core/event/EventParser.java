@@ -164,7 +164,7 @@ public final class EventParser {
     }
     EventMeta meta = meta(entry, message, record, state);
     if (type == null && message == null && entry.has("role")) {
-      return MessageEvents.message(meta, entry, entry, null, state); // E0 bare line
+      return MessageEvents.message(meta, entry, entry, null, state, implausible(record)); // E0 bare line
     }
     switch (type == null ? "" : type) {
       case "session":
@@ -199,7 +199,8 @@ public final class EventParser {
         return new TranscriptEvent.SessionInfo(meta, JsonFields.text(entry, "name"));
       default:
         if (message != null) {
-          return MessageEvents.message(meta, message, entry, type, state); // "message", Claude-style, any line with one
+          return MessageEvents.message( // "message", Claude-style, any line with one
+              meta, message, entry, type, state, implausible(record));
         }
         return new TranscriptEvent.Unknown(meta, type == null ? "" : type, record.json());
     }
@@ -257,9 +258,23 @@ public final class EventParser {
     }
   }
 
-  /** The usage of a message: {@code message.usage ?? entry.usage}, normalised; null when neither is an object. */
-  static Usage usage(JsonNode message, JsonNode entry) {
+  /**
+   * The usage of a message: {@code message.usage ?? entry.usage}, normalised; null when neither is an object.
+   * {@code implausible} is told each field whose value no call can have (counted as 0, or a cost as not recorded).
+   */
+  static Usage usage(JsonNode message, JsonNode entry, java.util.function.Consumer<String> implausible) {
     JsonNode u = JsonFields.object(message, "usage");
-    return UsageNormalizer.normalize(u != null ? u : JsonFields.object(entry, "usage"));
+    return UsageNormalizer.normalize(u != null ? u : JsonFields.object(entry, "usage"), implausible);
+  }
+
+  /** Reports usage values of {@code record} that no call can have, once per field and line. */
+  private java.util.function.Consumer<String> implausible(RawRecord record) {
+    return field ->
+        warnings.add(
+            WarningKind.IMPLAUSIBLE_VALUE,
+            record.origin().source(),
+            position(record) + " usage." + field,
+            "usage values no model call can have (a negative, fractional or over 10^12 token count: counted as 0;"
+                + " a recorded cost over $1,000,000: estimated instead)");
   }
 }

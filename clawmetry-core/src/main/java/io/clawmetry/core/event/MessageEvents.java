@@ -16,9 +16,15 @@ final class MessageEvents {
    * @param entry the enclosing entry, consulted for {@code provider}, {@code model}, {@code api}, {@code usage}
    * @param entryType the entry {@code type}, used as the role for Claude-style lines without {@code message.role}
    * @param state the stream's state: the turn the message belongs to (a heartbeat turn or not)
+   * @param implausible told the name of each usage field whose value no call can have ({@link UsageNormalizer})
    */
   static TranscriptEvent.Message message(
-      EventMeta meta, JsonNode message, JsonNode entry, String entryType, StreamState state) {
+      EventMeta meta,
+      JsonNode message,
+      JsonNode entry,
+      String entryType,
+      StreamState state,
+      java.util.function.Consumer<String> implausible) {
     String roleName = JsonFields.text(message, "role");
     if (roleName == null && ("user".equals(entryType) || "assistant".equals(entryType))) {
       roleName = entryType;
@@ -41,7 +47,7 @@ final class MessageEvents {
         JsonFields.text(message, entry, "provider"),
         JsonFields.text(message, entry, "model"),
         JsonFields.text(message, entry, "api"),
-        assistant ? EventParser.usage(message, entry) : null,
+        assistant ? EventParser.usage(message, entry, implausible) : null,
         JsonFields.text(message, entry, "stopReason"),
         JsonFields.text(message, "errorMessage"),
         JsonFields.text(message, "toolCallId"),

@@ -54,12 +54,27 @@ public final class UsageNormalizer {
 
   private UsageNormalizer() {}
 
+  /** Token counts above this are not believed (the largest context windows hold about 10^7). */
+  static final long MAX_TOKENS = 1_000_000_000_000L;
+
+  /** A recorded cost above this (USD, one call) is not believed. */
+  static final BigDecimal MAX_RECORDED_COST = BigDecimal.valueOf(1_000_000);
+
   /** The normalised usage, or null when {@code usage} is missing or not an object. */
   public static Usage normalize(JsonNode usage) {
+    return normalize(usage, name -> {});
+  }
+
+  /**
+   * The normalised usage, or null when {@code usage} is missing or not an object. A token count that is negative,
+   * fractional or above {@link #MAX_TOKENS} counts as 0, and a recorded cost above {@link #MAX_RECORDED_COST} as not
+   * recorded; {@code implausible} is told the field's name each time (sums of counts in range cannot overflow).
+   */
+  public static Usage normalize(JsonNode usage, java.util.function.Consumer<String> implausible) {
     if (usage == null || !usage.isObject()) {
       return null;
     }
-    Lookup l = new Lookup(usage);
+    Lookup l = new Lookup(usage, implausible);
     long input = l.first(INPUT_NAMES) ? l.value : 0;
     long output = l.first(OUTPUT_NAMES) ? l.value : 0;
     boolean cacheReadPresent = l.first(CACHE_READ_NAMES);
@@ -80,8 +95,16 @@ public final class UsageNormalizer {
         cacheWrite,
         total,
         reasoning,
-        cost(usage.get("cost")),
+        plausible(cost(usage.get("cost")), implausible),
         Math.min(Math.max(0, cacheWrite1h), Math.max(0, cacheWrite)));
+  }
+
+  private static RecordedCost plausible(RecordedCost c, java.util.function.Consumer<String> implausible) {
+    if (c != null && c.total().compareTo(MAX_RECORDED_COST) > 0) {
+      implausible.accept("cost");
+      return null;
+    }
+    return c;
   }
 
   /** Anthropic's {@code cache_creation} 1-hour plus 5-minute tokens (0 when neither is given). */
@@ -135,6 +158,15 @@ public final class UsageNormalizer {
     return n != null && n.isNumber() ? denoise(n.decimalValue()) : null;
   }
 
+  /** A token count: a whole number from 0 to {@link #MAX_TOKENS} (12.0 is 12), else -1. */
+  private static long tokens(JsonNode v) {
+    if (v.canConvertToExactIntegral() && v.canConvertToLong()) {
+      long n = v.longValue();
+      return n >= 0 && n <= MAX_TOKENS ? n : -1;
+    }
+    return -1;
+  }
+
   /** An accepted spelling, split once at its dot ({@code outer.inner}; every dotted name has exactly one). */
   private record Name(String full, String outer, String inner) {
     static Name[] of(List<String> names) {
@@ -159,11 +191,13 @@ public final class UsageNormalizer {
   /** Finds the first accepted spelling present as a number in one usage object; one per {@link #normalize} call. */
   private static final class Lookup {
     private final JsonNode usage;
+    private final java.util.function.Consumer<String> implausible;
     String name;
     long value;
 
-    Lookup(JsonNode usage) {
+    Lookup(JsonNode usage, java.util.function.Consumer<String> implausible) {
       this.usage = usage;
+      this.implausible = implausible;
     }
 
     /** Whether one of {@code names} is present as a number; then {@link #name} and {@link #value} say which. */
@@ -176,7 +210,11 @@ public final class UsageNormalizer {
         }
         if (v != null && v.isNumber()) {
           name = n.full();
-          value = v.longValue();
+          value = tokens(v);
+          if (value < 0) {
+            implausible.accept(name);
+            value = 0;
+          }
           return true;
         }
       }

@@ -53,8 +53,9 @@ public final class LedgerCache {
   private static final Duration RENEW_AFTER = Duration.ofDays(1);
 
   private static final byte[] MAGIC = "CLAWMETRY-LEDGER\n".getBytes(StandardCharsets.US_ASCII);
-  // 3: calls and stream states say whether they are in a heartbeat turn; 4: and the turn's agent run
-  private static final int FORMAT = 4;
+  // 3: calls and stream states say whether they are in a heartbeat turn; 4: and the turn's agent run; 5: implausible
+  // usage values count as 0 and long lines keep a late content start (older ledgers hold the old readings)
+  private static final int FORMAT = 5;
 
   private final Path dir;
   private final String build;

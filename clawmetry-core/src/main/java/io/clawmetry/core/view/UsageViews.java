@@ -131,8 +131,14 @@ public final class UsageViews {
     return row.models().stream().filter(l -> l.calls() > 0).map(UsageViews::modelName).distinct().toList();
   }
 
-  /** The model's display name: the model id alone (ccusage's {@code modelName}). */
+  /** The name shown for calls whose message names no model. */
+  public static final String UNKNOWN_MODEL = "unknown";
+
+  /**
+   * The model's display name: the model id alone (ccusage's {@code modelName}); {@value #UNKNOWN_MODEL} for calls
+   * without one.
+   */
   public static String modelName(UsageLine l) {
-    return l.model();
+    return l.model() != null ? l.model() : UNKNOWN_MODEL;
   }
 }

@@ -69,7 +69,7 @@ class UsageNormalizerTest {
         "{'cacheWrite':100,'cacheWrite1h':250}; 100; 100; 100",
         "{'cacheWrite':100,'cacheWrite1h':-5}; 100; 0; 100",
         "{'input':7,'cacheWrite1h':5}; 0; 0; 7",
-        "{'cacheWrite':-3,'cacheWrite1h':5}; -3; 0; -3",
+        "{'cacheWrite':-3,'cacheWrite1h':5}; 0; 0; 0", // a negative count is implausible: 0 (ImplausibleUsageTest)
         "{'cacheWrite':100,'cacheWrite1h':'50'}; 100; 0; 100",
         "{'input':1,'cacheWrite':100}; 100; 0; 101",
       })
