@@ -172,14 +172,20 @@ final class Prices {
   /**
    * One warning per model that had calls counted as $0 for want of a cost. In display mode the reason is that OpenClaw
    * recorded none (prices play no part there); else that no price is known. The number of calls is the warning's
-   * count, not part of its message (the facade's collector keeps the first message of each source).
+   * count, not part of its message (the facade's collector keeps the first message of each source). A model whose
+   * name is ambiguous in a price source ({@link CostFunction#ambiguous}) is said to be.
    */
-  static void unpricedWarnings(List<UsageRow> rows, CostMode mode, Warnings warnings) {
+  static void unpricedWarnings(List<UsageRow> rows, CostMode mode, Warnings warnings, CostFunction costs) {
     Map<String, Long> unpriced = new TreeMap<>();
+    java.util.Set<String> ambiguous = new java.util.HashSet<>();
     for (UsageRow r : rows) {
       for (UsageLine l : r.models()) {
         if (l.unpricedCalls() > 0) {
-          unpriced.merge((l.provider() == null ? "" : l.provider() + "/") + l.model(), l.unpricedCalls(), Long::sum);
+          String label = (l.provider() == null ? "" : l.provider() + "/") + l.model();
+          unpriced.merge(label, l.unpricedCalls(), Long::sum);
+          if (mode != CostMode.DISPLAY && !ambiguous.contains(label) && costs.ambiguous(l.provider(), l.model())) {
+            ambiguous.add(label);
+          }
         }
       }
     }
@@ -191,7 +197,10 @@ final class Prices {
                 + " or calculate to estimate)");
           } else {
             warnings.add(WarningKind.MISSING, "pricing " + model, n, "", "no price known for " + model
-                + ": its calls without a recorded cost count as $0 (add it with --pricing-overrides)");
+                + (ambiguous.contains(model)
+                    ? ": its name is ambiguous (price-table keys of different prices stand for it);"
+                    : ":")
+                + " its calls without a recorded cost count as $0 (add it with --pricing-overrides)");
           }
         });
   }

@@ -112,6 +112,11 @@ public final class LiteLlmPrices implements PriceSource {
         }
         return t.find(provider, model);
       }
+
+      @Override
+      public boolean ambiguous(String provider, String model) {
+        return find(provider, model).isEmpty() && table.ambiguous(provider, model);
+      }
     };
   }
 
@@ -210,6 +215,7 @@ public final class LiteLlmPrices implements PriceSource {
    * Whether {@code model} has no exact key and its normalised name stands for keys with different prices (then it
    * has no price here).
    */
+  @Override
   public boolean ambiguous(String provider, String model) {
     for (String key : ModelNames.candidates(provider, model)) {
       if (byKey.containsKey(key)) {
