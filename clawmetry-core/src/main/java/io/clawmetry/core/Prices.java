@@ -11,6 +11,7 @@ import io.clawmetry.core.discovery.HomeLayout;
 import io.clawmetry.core.json.Json;
 import io.clawmetry.core.pricing.CostFunction;
 import io.clawmetry.core.pricing.LiteLlmPrices;
+import io.clawmetry.core.pricing.OpenRouterFreeVariants;
 import io.clawmetry.core.pricing.PerMillionPrices;
 import io.clawmetry.core.pricing.PriceBook;
 import io.clawmetry.core.pricing.PriceSource;
@@ -30,7 +31,8 @@ import java.util.TreeMap;
 /**
  * Builds the price chains of a home: the overrides file, {@code openclaw.json} provider prices, then the agent's own
  * generated model catalog ({@code <agentDir>/models.json}, JSONL era; the SQLite era has none), then {@code
- * --pricing-file}, then the bundled LiteLLM table (read on its first lookup).
+ * --pricing-file}, then the bundled LiteLLM table (read on its first lookup), then OpenRouter's {@code :free} variants
+ * at $0.
  */
 final class Prices {
 
@@ -62,6 +64,7 @@ final class Prices {
       }
     }
     tail.add(LiteLlmPrices.bundledOnFirstUse()); // read only if a lookup gets this far
+    tail.add(OpenRouterFreeVariants.INSTANCE); // a price in any table wins
     Map<String, PriceSource> catalogs = new java.util.LinkedHashMap<>();
     for (AgentLayout a : layout.agents()) {
       Path catalog = a.agentDir().resolve("models.json");
