@@ -546,7 +546,7 @@ final class DefaultClawMetry implements ClawMetry {
       w.add(WarningKind.MISSING, "usage", agg.undated(), "",
           "model calls without a timestamp left out of date-based buckets");
     }
-    Prices.unpricedWarnings(rows, query.costMode(), w);
+    Prices.unpricedWarnings(rows, query.costMode(), w, costs);
     Prices.partlyPricedWarnings(agg.partlyPriced(), w);
     // what the files hold belongs to the home (warnings() takes it from the state); what this query made of them (no
     // price, undated) to its report only

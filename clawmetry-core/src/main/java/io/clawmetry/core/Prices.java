@@ -11,6 +11,7 @@ import io.clawmetry.core.discovery.HomeLayout;
 import io.clawmetry.core.json.Json;
 import io.clawmetry.core.pricing.CostFunction;
 import io.clawmetry.core.pricing.LiteLlmPrices;
+import io.clawmetry.core.pricing.OpenRouterFreeVariants;
 import io.clawmetry.core.pricing.PerMillionPrices;
 import io.clawmetry.core.pricing.PriceBook;
 import io.clawmetry.core.pricing.PriceSource;
@@ -30,7 +31,8 @@ import java.util.TreeMap;
 /**
  * Builds the price chains of a home: the overrides file, {@code openclaw.json} provider prices, then the agent's own
  * generated model catalog ({@code <agentDir>/models.json}, JSONL era; the SQLite era has none), then {@code
- * --pricing-file}, then the bundled LiteLLM table (read on its first lookup).
+ * --pricing-file}, then the bundled LiteLLM table (read on its first lookup), then OpenRouter's {@code :free} variants
+ * at $0.
  */
 final class Prices {
 
@@ -62,6 +64,7 @@ final class Prices {
       }
     }
     tail.add(LiteLlmPrices.bundledOnFirstUse()); // read only if a lookup gets this far
+    tail.add(OpenRouterFreeVariants.INSTANCE); // a price in any table wins
     Map<String, PriceSource> catalogs = new java.util.LinkedHashMap<>();
     for (AgentLayout a : layout.agents()) {
       Path catalog = a.agentDir().resolve("models.json");
@@ -172,17 +175,21 @@ final class Prices {
   /**
    * One warning per model that had calls counted as $0 for want of a cost. In display mode the reason is that OpenClaw
    * recorded none (prices play no part there); else that no price is known. The number of calls is the warning's
-   * count, not part of its message (the facade's collector keeps the first message of each source).
+   * count, not part of its message (the facade's collector keeps the first message of each source). A model whose
+   * name is ambiguous in a price source ({@link CostFunction#ambiguous}) is said to be.
    */
-  static void unpricedWarnings(List<UsageRow> rows, CostMode mode, Warnings warnings) {
+  static void unpricedWarnings(List<UsageRow> rows, CostMode mode, Warnings warnings, CostFunction costs) {
     Map<String, Long> unpriced = new TreeMap<>();
+    java.util.Set<String> ambiguous = new java.util.HashSet<>();
     for (UsageRow r : rows) {
       for (UsageLine l : r.models()) {
         if (l.unpricedCalls() > 0) {
-          unpriced.merge(
-              (l.provider() == null ? "" : l.provider() + "/") + io.clawmetry.core.view.UsageViews.modelName(l),
-              l.unpricedCalls(),
-              Long::sum);
+          String label =
+              (l.provider() == null ? "" : l.provider() + "/") + io.clawmetry.core.view.UsageViews.modelName(l);
+          unpriced.merge(label, l.unpricedCalls(), Long::sum);
+          if (mode != CostMode.DISPLAY && !ambiguous.contains(label) && costs.ambiguous(l.provider(), l.model())) {
+            ambiguous.add(label);
+          }
         }
       }
     }
@@ -194,7 +201,10 @@ final class Prices {
                 + " or calculate to estimate)");
           } else {
             warnings.add(WarningKind.MISSING, "pricing " + model, n, "", "no price known for " + model
-                + ": its calls without a recorded cost count as $0 (add it with --pricing-overrides)");
+                + (ambiguous.contains(model)
+                    ? ": its name is ambiguous (price-table keys of different prices stand for it);"
+                    : ":")
+                + " its calls without a recorded cost count as $0 (add it with --pricing-overrides)");
           }
         });
   }

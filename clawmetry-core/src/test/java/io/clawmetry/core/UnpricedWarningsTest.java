@@ -9,6 +9,7 @@ import io.clawmetry.api.Warning;
 import io.clawmetry.api.WarningKind;
 import io.clawmetry.core.discovery.Environment;
 import io.clawmetry.core.testing.TestHomes;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The warning about calls counted as $0 gives the real reason: in display mode OpenClaw recorded no cost for them
- * (whatever the prices), in the other modes no price is known.
+ * (whatever the prices), in the other modes no price is known, or the model's name is ambiguous in the LiteLLM table.
  */
 class UnpricedWarningsTest {
 
@@ -57,5 +58,44 @@ class UnpricedWarningsTest {
     assertEquals(List.of(expected), withPrice.stream().map(Warning::message).toList());
 
     assertEquals(List.of(), costWarnings(null, CostMode.AUTO));
+  }
+
+  @Test
+  void anAmbiguousNameIsSaidToBe() throws Exception {
+    // vertex_ai/mistral-nemo@2407 (3e-6 per token) and vertex_ai/mistral-nemo@latest (1.5e-7) are both mistral-nemo
+    Path sessions = Files.createDirectories(tmp.resolve("home/agents/main/sessions"));
+    StringBuilder lines =
+        new StringBuilder(
+            "{\"type\":\"session\",\"version\":3,\"id\":\"s1\",\"timestamp\":\"2026-11-20T10:00:00.000Z\","
+                + "\"cwd\":\"/w\"}\n");
+    int i = 0;
+    for (String[] pm : List.of(new String[] {"google-vertex", "mistral-nemo"}, new String[] {"acme", "zzz"})) {
+      i++;
+      lines.append("{\"type\":\"message\",\"id\":\"a").append(i).append("\",\"parentId\":null,")
+          .append("\"timestamp\":\"2026-11-20T10:00:0").append(i).append(".000Z\",\"message\":{\"role\":")
+          .append("\"assistant\",\"content\":[],\"provider\":\"").append(pm[0]).append("\",\"model\":\"")
+          .append(pm[1]).append("\",\"usage\":{\"input\":10,\"output\":5,\"cacheRead\":0,\"cacheWrite\":0,")
+          .append("\"totalTokens\":15},\"stopReason\":\"stop\"}}\n");
+    }
+    Files.writeString(sessions.resolve("s1.jsonl"), lines, StandardCharsets.UTF_8);
+    try (ClawMetry cm =
+        ClawMetryBuilder.create()
+            .environment(Environment.of(Map.of(), tmp.resolve("u")))
+            .stateDir(tmp.resolve("home"))
+            .build()) {
+      List<String> missing =
+          cm.usage(UsageQuery.daily(ZoneId.of("UTC"))).warnings().stream()
+              .filter(w -> w.kind() == WarningKind.MISSING)
+              .map(w -> w.source() + ": " + w.message())
+              .toList();
+      assertEquals(
+          List.of(
+              "pricing acme/zzz: no price known for acme/zzz: its calls without a recorded cost count as $0 (add it"
+                  + " with --pricing-overrides)",
+              "pricing google-vertex/mistral-nemo: no price known for google-vertex/mistral-nemo: its name is"
+                  + " ambiguous (price-table keys of different prices stand for it); its calls without a recorded cost"
+                  + " count as $0 (add it with --pricing-overrides)"),
+          missing);
+    }
   }
 }

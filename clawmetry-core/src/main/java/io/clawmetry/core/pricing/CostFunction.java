@@ -94,6 +94,14 @@ public final class CostFunction {
             + (p.cacheWrite1hOrTwiceInput() == null ? usage.cacheWrite1h() : 0));
   }
 
+  /**
+   * Whether a call of {@code provider}/{@code model} is unpriced because a price source has entries of different
+   * prices for its name ({@link PriceBook#ambiguous}).
+   */
+  public boolean ambiguous(String provider, String model) {
+    return prices.ambiguous(provider, model);
+  }
+
   private static BigDecimal times(long tokens, BigDecimal perToken) {
     return tokens == 0 || perToken == null ? BigDecimal.ZERO : perToken.multiply(BigDecimal.valueOf(tokens));
   }

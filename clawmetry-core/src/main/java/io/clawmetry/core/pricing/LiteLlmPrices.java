@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +23,12 @@ import java.util.regex.Pattern;
  * LiteLLM's model price table ({@code model_prices_and_context_window.json}, MIT, bundled with its attribution), or a
  * newer copy of it given with {@code --pricing-file}. Only token prices are kept (the 1-hour cache-write price from
  * {@code cache_creation_input_token_cost_above_1hr}); tiers come from the {@code *_above_<N>k_tokens} fields.
+ *
+ * <p>A model is looked up by its exact key, then {@code provider/model} (provider aliases, date suffixes stripped from
+ * the id: {@link ModelNames#candidates}), and last by its {@link ModelNames#normalise normalised} name against the
+ * keys' normalised names: {@code claude-sonnet-4-0} finds {@code claude-sonnet-4-20250514}. That last step takes a
+ * price only when every key of the normalised name (in the same provider family: its leading path segments are part
+ * of the name) has the same prices, tiers included; else the model is {@link #ambiguous}.
  */
 public final class LiteLlmPrices implements PriceSource {
 
@@ -46,10 +53,25 @@ public final class LiteLlmPrices implements PriceSource {
 
   private final String name;
   private final Map<String, TokenPrices> byKey;
+  private final Map<String, TokenPrices> byNormalised;
+  private final Set<String> ambiguous;
 
   private LiteLlmPrices(String name, Map<String, TokenPrices> byKey) {
     this.name = name;
     this.byKey = byKey;
+    Map<String, TokenPrices> normalised = new HashMap<>();
+    Set<String> differ = new HashSet<>();
+    byKey.forEach(
+        (key, prices) -> {
+          String n = ModelNames.normalise(key);
+          TokenPrices first = normalised.putIfAbsent(n, prices);
+          if (first != null && !samePrices(first, prices)) {
+            differ.add(n);
+          }
+        });
+    differ.forEach(normalised::remove);
+    this.byNormalised = Map.copyOf(normalised);
+    this.ambiguous = Set.copyOf(differ);
   }
 
   /** The table bundled in the jar. */
@@ -89,6 +111,11 @@ public final class LiteLlmPrices implements PriceSource {
           }
         }
         return t.find(provider, model);
+      }
+
+      @Override
+      public boolean ambiguous(String provider, String model) {
+        return find(provider, model).isEmpty() && table.ambiguous(provider, model);
       }
     };
   }
@@ -172,7 +199,67 @@ public final class LiteLlmPrices implements PriceSource {
         return Optional.of(p);
       }
     }
+    for (String key : ModelNames.normalisedCandidates(provider, model)) {
+      if (ambiguous.contains(key)) {
+        return Optional.empty(); // never a less specific family's price instead
+      }
+      TokenPrices p = byNormalised.get(key);
+      if (p != null) {
+        return Optional.of(p);
+      }
+    }
     return Optional.empty();
+  }
+
+  /**
+   * Whether {@code model} has no exact key and its normalised name stands for keys with different prices (then it
+   * has no price here).
+   */
+  @Override
+  public boolean ambiguous(String provider, String model) {
+    for (String key : ModelNames.candidates(provider, model)) {
+      if (byKey.containsKey(key)) {
+        return false;
+      }
+    }
+    for (String key : ModelNames.normalisedCandidates(provider, model)) {
+      if (ambiguous.contains(key)) {
+        return true;
+      }
+      if (byNormalised.containsKey(key)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** Equal prices however they are written ({@code 1e-6}, {@code 0.000001}), tiers included. */
+  private static boolean samePrices(TokenPrices a, TokenPrices b) {
+    if (!same(a.input(), b.input())
+        || !same(a.output(), b.output())
+        || !same(a.cacheRead(), b.cacheRead())
+        || !same(a.cacheWrite(), b.cacheWrite())
+        || !same(a.cacheWrite1h(), b.cacheWrite1h())
+        || a.tiers().size() != b.tiers().size()) {
+      return false;
+    }
+    for (int i = 0; i < a.tiers().size(); i++) { // both in threshold order (read())
+      TokenPrices.Tier x = a.tiers().get(i);
+      TokenPrices.Tier y = b.tiers().get(i);
+      if (x.aboveTokens() != y.aboveTokens()
+          || !same(x.input(), y.input())
+          || !same(x.output(), y.output())
+          || !same(x.cacheRead(), y.cacheRead())
+          || !same(x.cacheWrite(), y.cacheWrite())
+          || !same(x.cacheWrite1h(), y.cacheWrite1h())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean same(BigDecimal a, BigDecimal b) {
+    return a == null ? b == null : b != null && a.compareTo(b) == 0;
   }
 
   /** How many models the table prices. */

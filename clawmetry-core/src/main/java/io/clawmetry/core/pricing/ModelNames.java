@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * How a model id as OpenClaw records it ({@code anthropic/claude-sonnet-4-5-20250929}, {@code openrouter/x/y},
  * {@code gemini-2.5-pro@001}) is turned into keys to look up in a price table. Deliberately no loose prefix matching:
- * {@code claude-opus-4-5} must never be priced as {@code claude-opus-4}.
+ * {@code claude-opus-4-5} must never be priced as {@code claude-opus-4}. {@link #normalise} maps Anthropic's aliases
+ * ({@code claude-sonnet-4-0}, {@code claude-3-7-sonnet-latest}) and the dated keys they stand for to one name.
  */
 final class ModelNames {
 
@@ -31,6 +32,9 @@ final class ModelNames {
   private static final Pattern DATE_SUFFIX = Pattern.compile("(-\\d{8}|-\\d{4}-\\d{2}-\\d{2}|@\\d+|@latest|:\\d+)$");
   private static final Pattern BENIGN_SUFFIX = Pattern.compile("-(latest|thinking)$");
 
+  /** A trailing {@code -0} after a version number: Anthropic's {@code claude-opus-4-0} is {@code claude-opus-4}. */
+  private static final Pattern ZERO_MINOR = Pattern.compile("(-\\d+)-0$");
+
   private ModelNames() {}
 
   /** Candidate keys, most specific first. */
@@ -44,6 +48,18 @@ final class ModelNames {
         out.add(alias + "/" + m);
       }
       out.add(m);
+    }
+    return new ArrayList<>(out);
+  }
+
+  /**
+   * {@link #normalise Normalised} candidate keys, most specific first: {@link #candidates}' keys, each with its date
+   * suffixes, {@code -latest} and a trailing {@code -0} removed.
+   */
+  static List<String> normalisedCandidates(String provider, String model) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String c : candidates(provider, model)) {
+      out.add(normalise(c));
     }
     return new ArrayList<>(out);
   }
@@ -75,5 +91,26 @@ final class ModelNames {
     }
     forms.addAll(stripped);
     return forms;
+  }
+
+  /**
+   * A model id or price-table key with its date suffixes ({@code -YYYYMMDD}, {@code @YYYYMMDD}, {@code -YYYY-MM-DD}),
+   * {@code -latest} (and the suffixes {@link #candidates} strips) and a trailing {@code -0} after a version number
+   * removed, lower-cased; leading path segments are kept. {@code claude-opus-4-0} and {@code claude-opus-4-20250514}
+   * are both {@code claude-opus-4}; {@code claude-opus-4-1-20250805} is {@code claude-opus-4-1}.
+   */
+  static String normalise(String key) {
+    String s = key.toLowerCase(Locale.ROOT).strip();
+    for (int i = 0; i < 4; i++) {
+      String next =
+          ZERO_MINOR
+              .matcher(BENIGN_SUFFIX.matcher(DATE_SUFFIX.matcher(s).replaceAll("")).replaceAll(""))
+              .replaceAll("$1");
+      if (next.equals(s) || next.isEmpty()) {
+        break;
+      }
+      s = next;
+    }
+    return s;
   }
 }

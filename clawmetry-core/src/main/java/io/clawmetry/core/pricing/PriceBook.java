@@ -34,6 +34,14 @@ public final class PriceBook {
         });
   }
 
+  /** Whether no source prices the model and one has no price because the name is ambiguous there. */
+  public boolean ambiguous(String provider, String model) {
+    return model != null
+        && !model.isBlank()
+        && lookup(provider, model).isEmpty()
+        && sources.stream().anyMatch(s -> s.ambiguous(provider, model));
+  }
+
   /** The sources, highest priority first. */
   public List<PriceSource> sources() {
     return sources;

@@ -10,4 +10,12 @@ public interface PriceSource {
 
   /** The prices of {@code model} served by {@code provider} (either may be null), if this source knows them. */
   Optional<TokenPrices> find(String provider, String model);
+
+  /**
+   * Whether this source has no price for {@code model} because the name stands for entries with different prices
+   * (said in the warning about its unpriced calls). No source but the LiteLLM table is ambiguous.
+   */
+  default boolean ambiguous(String provider, String model) {
+    return false;
+  }
 }
