@@ -274,7 +274,7 @@ public final class EventParser {
             WarningKind.IMPLAUSIBLE_VALUE,
             record.origin().source(),
             position(record) + " usage." + field,
-            "usage values no model call can have (a negative, fractional or over 10^12 token count: counted as 0;"
-                + " a recorded cost over $1,000,000: estimated instead)");
+            "usage values no model call can have (a negative, fractional, over 10^12 or non-numeric token count:"
+                + " counted as 0; a recorded cost over $1,000,000: estimated instead)");
   }
 }
