@@ -28,8 +28,9 @@ public enum WarningKind {
   /** Something expected that is not there (also a sub-agent's parent that no session index lists). */
   MISSING,
   /**
-   * A number no model call can have: a token count that is negative, fractional or above 10^12 (counted as 0), a
-   * recorded cost above $1,000,000 (not used: the call's cost is estimated). The call itself is still counted.
+   * A number no model call can have: a token count that is negative, fractional, above 10^12 or not a number at all
+   * (a string; counted as 0), a recorded cost above $1,000,000 (not used: the call's cost is estimated). The call
+   * itself is still counted.
    */
   IMPLAUSIBLE_VALUE
 }

@@ -111,4 +111,23 @@ class UnterminatedLastLinesTest {
           && w.kind() == WarningKind.INCOMPLETE_LINE), "an archive is never completed");
     }
   }
+
+  @Test
+  void aCompleteLastLineWithInvalidUtf8IsCountedAsWithItsNewline() throws Exception {
+    Path sessions = Files.createDirectories(tmp.resolve("home/agents/main/sessions"));
+    Path f = sessions.resolve("s1.jsonl");
+    String line = io.clawmetry.core.testing.TranscriptLines.assistant("m1", "2026-03-03T04:00:01.000Z", 40, 2, "0.5");
+    int at = line.indexOf("\"ok\"") + 2; // inside the text "ok"
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    b.writeBytes(("{\"type\":\"session\",\"version\":3,\"id\":\"s1\",\"timestamp\":\"2026-03-03T04:00:00.000Z\"}\n"
+        + line.substring(0, at)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    b.write(0xFF); // not UTF-8: replaced by U+FFFD when read, as in any other line
+    b.writeBytes(line.substring(at).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Files.write(f, b.toByteArray()); // a complete line, without its newline
+    try (ClawMetry cm = open(tmp.resolve("home"))) {
+      UsageReport r = cm.usage(UsageQuery.daily(ZoneId.of("UTC")));
+      assertEquals(42, r.totals().tokens().total(), r.warnings().toString());
+      assertEquals(List.of(WarningKind.INVALID_UTF8), r.warnings().stream().map(Warning::kind).toList());
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package io.clawmetry.core.event;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clawmetry.api.EventMeta;
@@ -47,11 +48,14 @@ public final class EventParser {
   public Optional<TranscriptEvent> parse(RawRecord record, StreamState state) {
     JsonNode entry;
     boolean trailing = false;
+    boolean tooDeep = false;
     try (com.fasterxml.jackson.core.JsonParser p = Json.STRICT.createParser(record.json())) {
       entry = Json.STRICT.readTree(p);
       trailing = entry != null && hasMore(p);
     } catch (IOException | RuntimeException e) {
       entry = null;
+      tooDeep = e instanceof StreamConstraintsException && e.getMessage() != null
+          && e.getMessage().contains("nesting depth");
     }
     if (trailing && entry.isObject()) {
       // e.g. a record appended to a file whose last line had no newline: the first object counts, the rest is said
@@ -64,11 +68,15 @@ public final class EventParser {
           WarningKind.MALFORMED_LINE,
           o.source(),
           position(record),
-          "entries that are not JSON objects were skipped");
+          tooDeep ? TOO_DEEP : "entries that are not JSON objects were skipped");
       return Optional.empty();
     }
     return Optional.of(toEvent(entry, record, state));
   }
+
+  /** The message of a line whose JSON nests deeper than {@link Json#MAX_NESTING_DEPTH} levels (skipped). */
+  public static final String TOO_DEEP = "entries nested deeper than " + Json.MAX_NESTING_DEPTH
+      + " levels were skipped";
 
   /** The message of a line holding more than its JSON object (the object is read, the rest skipped). */
   public static final String TRAILING_TEXT = "text after a line's JSON object was skipped";
@@ -274,7 +282,7 @@ public final class EventParser {
             WarningKind.IMPLAUSIBLE_VALUE,
             record.origin().source(),
             position(record) + " usage." + field,
-            "usage values no model call can have (a negative, fractional or over 10^12 token count: counted as 0;"
-                + " a recorded cost over $1,000,000: estimated instead)");
+            "usage values no model call can have (a negative, fractional, over 10^12 or non-numeric token count:"
+                + " counted as 0; a recorded cost over $1,000,000: estimated instead)");
   }
 }

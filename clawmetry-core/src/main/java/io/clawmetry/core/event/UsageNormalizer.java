@@ -67,7 +67,7 @@ public final class UsageNormalizer {
 
   /**
    * The normalised usage, or null when {@code usage} is missing or not an object. A token count that is negative,
-   * fractional or above {@link #MAX_TOKENS} counts as 0, and a recorded cost above {@link #MAX_RECORDED_COST} as not
+   * fractional, above {@link #MAX_TOKENS} or not a number (a string) counts as 0, and a recorded cost above {@link #MAX_RECORDED_COST} as not
    * recorded; {@code implausible} is told the field's name each time (sums of counts in range cannot overflow).
    */
   public static Usage normalize(JsonNode usage, java.util.function.Consumer<String> implausible) {
@@ -200,8 +200,13 @@ public final class UsageNormalizer {
       this.implausible = implausible;
     }
 
-    /** Whether one of {@code names} is present as a number; then {@link #name} and {@link #value} say which. */
+    /**
+     * Whether one of {@code names} is present as a number; then {@link #name} and {@link #value} say which. When none
+     * is but one holds a string or a boolean ({@code "input":"40"}), that one is told to {@code implausible}: it counts
+     * as 0, as for OpenClaw, but not silently.
+     */
     boolean first(Name[] names) {
+      String notNumber = null;
       for (Name n : names) {
         JsonNode v = usage.get(n.full());
         if (v == null && n.outer() != null) {
@@ -217,6 +222,12 @@ public final class UsageNormalizer {
           }
           return true;
         }
+        if (notNumber == null && v != null && v.isValueNode() && !v.isNull()) {
+          notNumber = n.full();
+        }
+      }
+      if (notNumber != null) {
+        implausible.accept(notNumber);
       }
       return false;
     }

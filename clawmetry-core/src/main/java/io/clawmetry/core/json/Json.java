@@ -14,8 +14,11 @@ public final class Json {
   /** Longest string value accepted in one document (a 50 MB line must not exhaust a small heap twice over). */
   public static final int MAX_STRING_LENGTH = 64 * 1024 * 1024;
 
+  /** Deepest nesting of arrays and objects accepted in one document (deeper ones are malformed). */
+  public static final int MAX_NESTING_DEPTH = 500;
+
   private static final StreamReadConstraints CONSTRAINTS =
-      StreamReadConstraints.builder().maxStringLength(MAX_STRING_LENGTH).maxNestingDepth(500).build();
+      StreamReadConstraints.builder().maxStringLength(MAX_STRING_LENGTH).maxNestingDepth(MAX_NESTING_DEPTH).build();
 
   /** Strict JSON, big decimals kept exact. Thread-safe. */
   public static final ObjectMapper STRICT =

@@ -198,9 +198,16 @@ final class LongLineExtractor {
     }
   }
 
-  /** Whether {@code bytes} hold one complete JSON object (used for a closed archive's last line without newline). */
+  /**
+   * Whether {@code bytes} hold one complete JSON object (used for a last line without newline). Bytes that are not
+   * well-formed UTF-8 are judged as the line will be read, with U+FFFD in their place: a complete line with a stray
+   * byte in a string counts as it does with its newline (a line cut inside a character ends in a string, never
+   * complete).
+   */
   static boolean isCompleteJson(byte[] bytes, int off, int len) {
-    try (JsonParser p = Json.STRICT.createParser(bytes, off, len)) {
+    try (JsonParser p = Utf8.isValid(bytes, off, len)
+        ? Json.STRICT.createParser(bytes, off, len)
+        : Json.STRICT.createParser(new String(bytes, off, len, java.nio.charset.StandardCharsets.UTF_8))) {
       JsonNode n = Json.STRICT.readTree(p);
       return n != null && n.isObject() && p.nextToken() == null; // one object and nothing after it
     } catch (IOException | RuntimeException e) {

@@ -233,4 +233,23 @@ class EventParserTest {
     assertEquals("row-session", h.meta().sessionId());
     assertEquals("seq 0", EventParser.position(h.meta().origin()));
   }
+
+  @Test
+  void aLineNestedTooDeeplyIsSaidToBeSo() {
+    String line = "{\"type\":\"message\",\"id\":\"m1\",\"deep\":" + "[".repeat(1001) + "]".repeat(1001)
+        + ",\"message\":{\"role\":\"assistant\",\"content\":[],\"usage\":{\"input\":4,\"output\":2}}}";
+    byte[] b = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    EventOrigin o = new EventOrigin(SourceKind.JSONL_TRANSCRIPT, "f.jsonl", 3);
+    for (int way = 0; way < 2; way++) {
+      Warnings w = new Warnings();
+      Optional<TranscriptEvent> e = way == 0
+          ? new EventParser(w).parse(new RawRecord(line, o, null), new StreamState("s"))
+          : new EventParser(w).parseWithoutContent(b, 0, b.length, o, new StreamState("s"), () -> line);
+      assertTrue(e.isEmpty());
+      Warning x = w.list().get(0);
+      assertEquals(WarningKind.MALFORMED_LINE, x.kind());
+      assertEquals("line 3", x.firstPosition());
+      assertEquals(EventParser.TOO_DEEP, x.message());
+    }
+  }
 }

@@ -64,6 +64,10 @@ class ImplausibleUsageTest {
         "{\"input\":4,\"output\":2,\"cost\":{\"total\":1e400}} | 4 | 2 | 0 | 0 | 6 | - | usage.cost",
         "{\"input\":4,\"output\":2,\"cost\":{\"total\":1000000}} | 4 | 2 | 0 | 0 | 6 | 1000000 | ",
         "{\"input\":4,\"output\":2,\"cost\":{\"total\":0.25}} | 4 | 2 | 0 | 0 | 6 | 0.25 | ",
+        // a number written as a string is not read (nor by OpenClaw), but said, never dropped silently
+        "{\"input\":\"40\",\"output\":2} | 0 | 2 | 0 | 0 | 2 | - | usage.input",
+        "{\"input\":4,\"output\":2,\"totalTokens\":\"6\"} | 4 | 2 | 0 | 0 | 6 | - | usage.totalTokens",
+        "{\"input\":null,\"output\":2} | 0 | 2 | 0 | 0 | 2 | - | ",
       })
   void implausibleValuesCountAsZeroAndAreReported(
       String usage, long in, long out, long read, long write, long total, String cost, String reported) {
