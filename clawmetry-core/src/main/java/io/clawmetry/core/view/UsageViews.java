@@ -6,6 +6,9 @@ import io.clawmetry.api.UsageLine;
 import io.clawmetry.api.UsagePeriod;
 import io.clawmetry.api.UsageReport;
 import io.clawmetry.api.UsageRow;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.util.Locale;
 
 /**
@@ -16,7 +19,8 @@ import java.util.Locale;
  * unpricedCalls}, {@code agentId}, {@code warnings}). Each model breakdown carries its own model's {@code errors}
  * (failed calls); a row's are their sum. {@code agentId} is there when a row belongs to one agent (agent and session
  * rows, every row under an agent filter). Session rows also have ccusage's {@code firstActivity} and {@code
- * lastActivity}: the times of the session's earliest and latest call (ISO-8601 UTC, null when no call has one).
+ * lastActivity}: the times of the session's earliest and latest call (ISO-8601 UTC with milliseconds, as ccusage writes
+ * them: {@code 2026-01-31T11:07:54.000Z}; null when no call has one).
  */
 public final class UsageViews {
 
@@ -76,8 +80,8 @@ public final class UsageViews {
       }
       counters(x, row);
       if (p == UsagePeriod.SESSION) { // ccusage's session rows have them
-        x.put("firstActivity", row.firstActivity() == null ? null : row.firstActivity().toString());
-        x.put("lastActivity", row.lastActivity() == null ? null : row.lastActivity().toString());
+        x.put("firstActivity", activity(row.firstActivity()));
+        x.put("lastActivity", activity(row.lastActivity()));
       }
       ArrayNode used = x.putArray("modelsUsed");
       modelsUsed(row).forEach(used::add);
@@ -107,6 +111,14 @@ public final class UsageViews {
     o.put("timezone", r.query().zone().getId());
     o.set("warnings", JsonViews.warnings(r.warnings()));
     return o;
+  }
+
+  /** ccusage's (JavaScript's {@code toISOString()}) form: UTC with exactly three fractional digits. */
+  private static final DateTimeFormatter ACTIVITY = new DateTimeFormatterBuilder().appendInstant(3).toFormatter();
+
+  /** A session's first or last activity as ccusage writes it ({@code 2026-01-31T11:07:54.000Z}), or null. */
+  static String activity(Instant i) {
+    return i == null ? null : ACTIVITY.format(i);
   }
 
   private static void counters(ObjectNode x, UsageRow row) {

@@ -1,0 +1,48 @@
+package io.clawmetry.core.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clawmetry.api.CostSource;
+import io.clawmetry.api.TokenCounts;
+import io.clawmetry.api.UsageLine;
+import io.clawmetry.api.UsagePeriod;
+import io.clawmetry.api.UsageQuery;
+import io.clawmetry.api.UsageReport;
+import io.clawmetry.api.UsageRow;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link UsageViews#report} writes what {@code ccusage openclaw <daily|monthly|session> --json} (20.0.24) writes, key by
+ * key and type by type, where ccusage has the key.
+ */
+class UsageViewsCcusageShapeTest {
+
+  private static UsageReport sessionReport(Instant first, Instant last) {
+    TokenCounts t = new TokenCounts(100, 10, 0, 0, 110);
+    UsageLine line = new UsageLine("anthropic", "claude-sonnet-4-5", t, BigDecimal.ZERO, CostSource.RECORDED, 1, 0, 0);
+    UsageRow row =
+        new UsageRow("agent:main:main", "main", t, BigDecimal.ZERO, CostSource.RECORDED, 1, 0, 0, List.of(line), first,
+            last);
+    UsageQuery q = UsageQuery.daily(ZoneId.of("UTC")).withPeriod(UsagePeriod.SESSION);
+    return new UsageReport(q, List.of(row), row, List.of(), List.of());
+  }
+
+  private static JsonNode session(Instant first, Instant last) {
+    return UsageViews.report(sessionReport(first, last)).get("sessions").get(0);
+  }
+
+  /** ccusage writes JavaScript's {@code toISOString()}: always three fractional digits, also for a whole second. */
+  @Test
+  void activityTimesHaveMilliseconds() {
+    JsonNode s = session(Instant.parse("2026-01-31T11:07:54Z"), Instant.parse("2026-01-31T11:07:54.120Z"));
+    assertEquals("2026-01-31T11:07:54.000Z", s.get("firstActivity").textValue());
+    assertEquals("2026-01-31T11:07:54.120Z", s.get("lastActivity").textValue());
+    assertTrue(session(null, null).get("firstActivity").isNull());
+  }
+}
