@@ -6,6 +6,7 @@ import io.clawmetry.api.UsageLine;
 import io.clawmetry.api.UsagePeriod;
 import io.clawmetry.api.UsageReport;
 import io.clawmetry.api.UsageRow;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -96,7 +97,7 @@ public final class UsageViews {
         b.put("cacheCreation1hTokens", l.tokens().cacheWrite1h());
         b.put("cacheReadTokens", l.tokens().cacheRead());
         b.put("totalTokens", l.tokens().total());
-        b.put("cost", l.cost());
+        b.put("cost", money(l.cost()));
         b.put("costSource", l.costSource().name().toLowerCase(Locale.ROOT));
         b.put("calls", l.calls());
         b.put("errors", l.errors());
@@ -121,6 +122,14 @@ public final class UsageViews {
     return i == null ? null : ACTIVITY.format(i);
   }
 
+  /**
+   * A cost as ccusage types it, a JSON float: the exact amount, with one fractional zero when it has no fractional
+   * digits ({@code 0.0}, {@code 12.0}; {@code 0.0097612} as it is).
+   */
+  static BigDecimal money(BigDecimal v) {
+    return v == null || v.scale() > 0 ? v : v.setScale(1);
+  }
+
   private static void counters(ObjectNode x, UsageRow row) {
     x.put("inputTokens", row.tokens().input());
     x.put("outputTokens", row.tokens().output());
@@ -128,7 +137,7 @@ public final class UsageViews {
     x.put("cacheCreation1hTokens", row.tokens().cacheWrite1h());
     x.put("cacheReadTokens", row.tokens().cacheRead());
     x.put("totalTokens", row.tokens().total());
-    x.put("totalCost", row.cost());
+    x.put("totalCost", money(row.cost()));
     x.put("costSource", row.costSource().name().toLowerCase(Locale.ROOT));
     x.put("calls", row.calls());
     x.put("errors", row.errors());

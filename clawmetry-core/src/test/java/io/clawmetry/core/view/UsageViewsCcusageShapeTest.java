@@ -24,12 +24,15 @@ import org.junit.jupiter.api.Test;
 class UsageViewsCcusageShapeTest {
 
   private static UsageReport sessionReport(Instant first, Instant last) {
+    return report(UsagePeriod.SESSION, BigDecimal.ZERO, first, last);
+  }
+
+  private static UsageReport report(UsagePeriod p, BigDecimal cost, Instant first, Instant last) {
     TokenCounts t = new TokenCounts(100, 10, 0, 0, 110);
-    UsageLine line = new UsageLine("anthropic", "claude-sonnet-4-5", t, BigDecimal.ZERO, CostSource.RECORDED, 1, 0, 0);
+    UsageLine line = new UsageLine("anthropic", "claude-sonnet-4-5", t, cost, CostSource.RECORDED, 1, 0, 0);
     UsageRow row =
-        new UsageRow("agent:main:main", "main", t, BigDecimal.ZERO, CostSource.RECORDED, 1, 0, 0, List.of(line), first,
-            last);
-    UsageQuery q = UsageQuery.daily(ZoneId.of("UTC")).withPeriod(UsagePeriod.SESSION);
+        new UsageRow("agent:main:main", "main", t, cost, CostSource.RECORDED, 1, 0, 0, List.of(line), first, last);
+    UsageQuery q = UsageQuery.daily(ZoneId.of("UTC")).withPeriod(p);
     return new UsageReport(q, List.of(row), row, List.of(), List.of());
   }
 
@@ -44,5 +47,20 @@ class UsageViewsCcusageShapeTest {
     assertEquals("2026-01-31T11:07:54.000Z", s.get("firstActivity").textValue());
     assertEquals("2026-01-31T11:07:54.120Z", s.get("lastActivity").textValue());
     assertTrue(session(null, null).get("firstActivity").isNull());
+  }
+
+  /**
+   * ccusage's costs are always JSON floats ({@code 0.0}, {@code 12.0}); a cost of no cents or a whole dollar amount
+   * keeps its exact digits and gains one fractional zero instead of reading as an integer ({@code 0}, {@code 12}).
+   */
+  @Test
+  void costsAreAlwaysFloats() {
+    for (String[] c : new String[][] {{"0", "0.0"}, {"1E+1", "10.0"}, {"12", "12.0"}, {"0.0097612", "0.0097612"},
+        {"3.50", "3.50"}}) {
+      String json = JsonViews.write(UsageViews.report(report(UsagePeriod.DAILY, new BigDecimal(c[0]), null, null)), true);
+      assertTrue(json.contains("\"totalCost\": " + c[1] + ",\n"), c[0] + " as row and totals cost: " + json);
+      assertEquals(2, json.split("\"totalCost\": " + c[1] + ",\n", -1).length - 1, c[0] + ": " + json);
+      assertTrue(json.contains("\"cost\": " + c[1] + ",\n"), c[0] + " as a breakdown's cost: " + json);
+    }
   }
 }
