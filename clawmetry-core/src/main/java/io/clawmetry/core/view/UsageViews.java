@@ -19,13 +19,20 @@ import java.util.Locale;
  * cacheCreationTokens} written to the 1-hour cache; {@code costSource}, {@code calls}, {@code errors}, {@code
  * unpricedCalls}, {@code agentId}, {@code warnings}). Each model breakdown carries its own model's {@code errors}
  * (failed calls); a row's are their sum. {@code agentId} is there when a row belongs to one agent (agent and session
- * rows, every row under an agent filter). Session rows also have ccusage's {@code firstActivity} and {@code
+ * rows, every row under an agent filter). Session rows also have ccusage's {@code projectPath} ({@value
+ * #PROJECT_PATH}, as ccusage writes it for OpenClaw), {@code firstActivity} and {@code
  * lastActivity}: the times of the session's earliest and latest call (ISO-8601 UTC with milliseconds, as ccusage writes
  * them: {@code 2026-01-31T11:07:54.000Z}; null when no call has one).
  */
 public final class UsageViews {
 
   private UsageViews() {}
+
+  /**
+   * The {@code projectPath} of a session row: the one ccusage gives every OpenClaw session (it has no project; the
+   * agent is in {@code agentId}).
+   */
+  public static final String PROJECT_PATH = "OpenClaw";
 
   /** The array name for a period: {@code daily}, {@code weekly}, {@code monthly}, {@code sessions}, ... */
   public static String arrayName(UsagePeriod p) {
@@ -81,6 +88,7 @@ public final class UsageViews {
       }
       counters(x, row);
       if (p == UsagePeriod.SESSION) { // ccusage's session rows have them
+        x.put("projectPath", PROJECT_PATH);
         x.put("firstActivity", activity(row.firstActivity()));
         x.put("lastActivity", activity(row.lastActivity()));
       }

@@ -1,6 +1,7 @@
 package io.clawmetry.core.view;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,5 +63,17 @@ class UsageViewsCcusageShapeTest {
       assertEquals(2, json.split("\"totalCost\": " + c[1] + ",\n", -1).length - 1, c[0] + ": " + json);
       assertTrue(json.contains("\"cost\": " + c[1] + ",\n"), c[0] + " as a breakdown's cost: " + json);
     }
+  }
+
+  /**
+   * ccusage's OpenClaw session rows name their project as {@code "projectPath": "OpenClaw"}; its daily and monthly rows
+   * have no such key. (The agent is in {@code agentId}.)
+   */
+  @Test
+  void sessionRowsHaveCcusagesProjectPath() {
+    JsonNode s = session(null, null);
+    assertEquals("OpenClaw", s.path("projectPath").textValue(), s.toString());
+    JsonNode day = UsageViews.report(report(UsagePeriod.DAILY, BigDecimal.ONE, null, null)).get("daily").get(0);
+    assertFalse(day.has("projectPath"), day.toString());
   }
 }
