@@ -6,6 +6,10 @@ import io.clawmetry.api.UsageLine;
 import io.clawmetry.api.UsagePeriod;
 import io.clawmetry.api.UsageReport;
 import io.clawmetry.api.UsageRow;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.util.Locale;
 
 /**
@@ -15,12 +19,20 @@ import java.util.Locale;
  * cacheCreationTokens} written to the 1-hour cache; {@code costSource}, {@code calls}, {@code errors}, {@code
  * unpricedCalls}, {@code agentId}, {@code warnings}). Each model breakdown carries its own model's {@code errors}
  * (failed calls); a row's are their sum. {@code agentId} is there when a row belongs to one agent (agent and session
- * rows, every row under an agent filter). Session rows also have ccusage's {@code firstActivity} and {@code
- * lastActivity}: the times of the session's earliest and latest call (ISO-8601 UTC, null when no call has one).
+ * rows, every row under an agent filter). Session rows also have ccusage's {@code projectPath} ({@value
+ * #PROJECT_PATH}, as ccusage writes it for OpenClaw), {@code firstActivity} and {@code
+ * lastActivity}: the times of the session's earliest and latest call (ISO-8601 UTC with milliseconds, as ccusage writes
+ * them: {@code 2026-01-31T11:07:54.000Z}; null when no call has one).
  */
 public final class UsageViews {
 
   private UsageViews() {}
+
+  /**
+   * The {@code projectPath} of a session row: the one ccusage gives every OpenClaw session (it has no project; the
+   * agent is in {@code agentId}).
+   */
+  public static final String PROJECT_PATH = "OpenClaw";
 
   /** The array name for a period: {@code daily}, {@code weekly}, {@code monthly}, {@code sessions}, ... */
   public static String arrayName(UsagePeriod p) {
@@ -76,8 +88,9 @@ public final class UsageViews {
       }
       counters(x, row);
       if (p == UsagePeriod.SESSION) { // ccusage's session rows have them
-        x.put("firstActivity", row.firstActivity() == null ? null : row.firstActivity().toString());
-        x.put("lastActivity", row.lastActivity() == null ? null : row.lastActivity().toString());
+        x.put("projectPath", PROJECT_PATH);
+        x.put("firstActivity", activity(row.firstActivity()));
+        x.put("lastActivity", activity(row.lastActivity()));
       }
       ArrayNode used = x.putArray("modelsUsed");
       modelsUsed(row).forEach(used::add);
@@ -92,7 +105,7 @@ public final class UsageViews {
         b.put("cacheCreation1hTokens", l.tokens().cacheWrite1h());
         b.put("cacheReadTokens", l.tokens().cacheRead());
         b.put("totalTokens", l.tokens().total());
-        b.put("cost", l.cost());
+        b.put("cost", money(l.cost()));
         b.put("costSource", l.costSource().name().toLowerCase(Locale.ROOT));
         b.put("calls", l.calls());
         b.put("errors", l.errors());
@@ -109,6 +122,22 @@ public final class UsageViews {
     return o;
   }
 
+  /** ccusage's (JavaScript's {@code toISOString()}) form: UTC with exactly three fractional digits. */
+  private static final DateTimeFormatter ACTIVITY = new DateTimeFormatterBuilder().appendInstant(3).toFormatter();
+
+  /** A session's first or last activity as ccusage writes it ({@code 2026-01-31T11:07:54.000Z}), or null. */
+  static String activity(Instant i) {
+    return i == null ? null : ACTIVITY.format(i);
+  }
+
+  /**
+   * A cost as ccusage types it, a JSON float: the exact amount, with one fractional zero when it has no fractional
+   * digits ({@code 0.0}, {@code 12.0}; {@code 0.0097612} as it is).
+   */
+  static BigDecimal money(BigDecimal v) {
+    return v == null || v.scale() > 0 ? v : v.setScale(1);
+  }
+
   private static void counters(ObjectNode x, UsageRow row) {
     x.put("inputTokens", row.tokens().input());
     x.put("outputTokens", row.tokens().output());
@@ -116,7 +145,7 @@ public final class UsageViews {
     x.put("cacheCreation1hTokens", row.tokens().cacheWrite1h());
     x.put("cacheReadTokens", row.tokens().cacheRead());
     x.put("totalTokens", row.tokens().total());
-    x.put("totalCost", row.cost());
+    x.put("totalCost", money(row.cost()));
     x.put("costSource", row.costSource().name().toLowerCase(Locale.ROOT));
     x.put("calls", row.calls());
     x.put("errors", row.errors());
