@@ -10,6 +10,7 @@ import io.clawmetry.api.Report;
 import io.clawmetry.api.TokenCounts;
 import io.clawmetry.api.TranscriptEvent;
 import io.clawmetry.api.TranscriptEvent.Message;
+import io.clawmetry.core.usage.CallClassifier;
 import io.clawmetry.core.view.EventTypes;
 import io.clawmetry.core.view.ForkParents;
 import io.clawmetry.core.view.JsonViews;
@@ -34,7 +35,8 @@ import java.util.function.Function;
  * <p>Costs are the facade's {@code cost(event, mode)} (the one cost function of every report): per assistant message
  * {@code cost} and {@code costSource}, per turn and in total their sum, its combined source and the calls without a
  * price ({@code unpricedCalls}). {@code recordedCost} and {@code callsWithoutRecordedCost} keep what OpenClaw itself
- * recorded. In a forked session whose parent transcript is still there ({@link ForkParents}), the assistant messages
+ * recorded. Calls, errors and tokens are counted as usage counts them ({@link CallClassifier}): OpenClaw's synthetic
+ * rows are shown but are no calls, a failed call with tokens is a call. In a forked session whose parent transcript is still there ({@link ForkParents}), the assistant messages
  * copied from the parent (older than the fork's header) are shown with {@code inherited: true} and left out of the
  * sums ({@code inheritedMessages} counts them): usage books them to the parent, so a session's timeline totals equal
  * its usage row.
@@ -328,7 +330,8 @@ final class TimelineView {
           }
         }
       }
-      if (m.usage() != null) {
+      CallClassifier.Kind kind = CallClassifier.classify(m);
+      if (m.usage() != null && kind != CallClassifier.Kind.NOT_A_CALL) {
         tokens = tokens.plus(TokenCounts.of(m.usage()));
         if (m.usage().recordedCost() != null && m.usage().recordedCost().total() != null) {
           recorded = recorded.add(m.usage().recordedCost().total());
@@ -336,10 +339,11 @@ final class TimelineView {
           unrecorded++;
         }
       }
-      if ("error".equals(m.stopReason()) || m.errorMessage() != null) {
-        errors++;
-      } else {
-        calls++;
+      // calls and errors as usage counts them: OpenClaw's synthetic rows are neither, a failed call with tokens is a call
+      switch (kind) {
+        case CALL -> calls++;
+        case ERROR -> errors++;
+        case NOT_A_CALL -> { }
       }
       toolCalls += m.content().stream().filter(b -> b instanceof ContentBlock.ToolCall).count();
     }

@@ -191,6 +191,31 @@ class TimelineViewTest {
   }
 
   @Test
+  void callsAndErrorsAreCountedAsUsageCountsThem() {
+    List<TranscriptEvent> events = new ArrayList<>();
+    events.add(user("u1", null, 1, "hi"));
+    events.add(assistant("a1", "u1", 4, 10, "0.01", new ContentBlock.Text("answer")));
+    // OpenClaw's synthetic copy of the reply for the channel: no model call, its tokens (if any) are not counted
+    events.add(new TranscriptEvent.Message(meta("m1", "a1", 5), MessageRole.ASSISTANT,
+        List.of(new ContentBlock.Text("answer")), "openclaw", "delivery-mirror", "x", new Usage(0, 7, 0, 0, 7, 0, null),
+        "stop", null, null, null, false, null));
+    events.add(user("u2", "m1", 10, "again"));
+    // a failed call that still used tokens: usage counts it as a call (with its tokens), not as an error
+    events.add(new TranscriptEvent.Message(meta("a2", "u2", 12), MessageRole.ASSISTANT, List.of(), "anthropic",
+        "claude", "x", new Usage(50, 0, 0, 0, 50, 0, null), "error", "overloaded", null, null, false, null));
+    // a failed call without usage: an error
+    events.add(new TranscriptEvent.Message(meta("a3", "a2", 13), MessageRole.ASSISTANT, List.of(), "anthropic",
+        "claude", "x", Usage.ZERO, "error", "overloaded", null, null, false, null));
+    ObjectNode tl = TimelineView.build("k", new Report<>(events, List.of(), List.of()),
+        e -> io.clawmetry.core.usage.CallClassifier.classify(e) == io.clawmetry.core.usage.CallClassifier.Kind.CALL
+            ? cost(e) : Optional.empty());
+    assertEquals(2, tl.get("totals").get("calls").asInt(), tl.get("totals").toString());
+    assertEquals(1, tl.get("totals").get("errors").asInt(), tl.get("totals").toString());
+    assertEquals(110 + 50, tl.get("totals").get("tokens").get("total").asLong());
+    assertEquals(1, tl.get("turns").get(0).get("calls").asInt(), "the reply, not its mirror");
+  }
+
+  @Test
   void longTextIsCut() {
     String big = "x".repeat(TimelineView.MAX_TEXT + 5);
     ObjectNode tl = TimelineView.build(
