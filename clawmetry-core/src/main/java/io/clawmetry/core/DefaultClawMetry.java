@@ -77,7 +77,11 @@ final class DefaultClawMetry implements ClawMetry {
   /** Job ids name files ({@code runs/<jobId>.jsonl}): anything that could leave the directory is refused. */
   private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,199}");
 
-  private final HomeLayout layout;
+  /** The home as discovered; found again when agents or agent databases appear (under the refresh lock). */
+  private volatile HomeLayout layout;
+  /** The state dir the facade was opened with (null: discovered), to discover the home again. */
+  private final Path stateDirOverride;
+  private final boolean watchFiles;
   private final Environment env;
   private final Clock clock;
   /** What opening the home said (configuration, price files): it does not change while the facade is open. */
@@ -89,7 +93,7 @@ final class DefaultClawMetry implements ClawMetry {
    * written whole again leaves no warning behind it.
    */
   private final Map<String, List<Warning>> latest = new LinkedHashMap<>();
-  private final Agents agents;
+  private volatile Agents agents;
   private final CostFunction costs;
   private final SessionIndexCache indexCache = new SessionIndexCache();
   private final Object refreshLock = new Object();
@@ -101,8 +105,11 @@ final class DefaultClawMetry implements ClawMetry {
   private long joinedIdentities = -1;
 
   private DefaultClawMetry(
-      HomeLayout layout, Environment env, Clock clock, PricingFiles pricing, boolean watchFiles, Path cacheDir) {
+      HomeLayout layout, Path stateDirOverride, Environment env, Clock clock, PricingFiles pricing,
+      boolean watchFiles, Path cacheDir) {
     this.layout = layout;
+    this.stateDirOverride = stateDirOverride;
+    this.watchFiles = watchFiles;
     // never inside the OpenClaw home: nothing we run writes there
     boolean inHome = cacheDir != null && real(cacheDir).startsWith(real(layout.stateDirPath()));
     this.cache = cacheDir == null || inHome ? null : new LedgerCache(cacheDir);
@@ -148,7 +155,7 @@ final class DefaultClawMetry implements ClawMetry {
               + "): no openclaw.json, no agent in agents/, no sessions/, state/openclaw.sqlite or cron/jobs.json;"
               + " pass the OpenClaw state dir with --home DIR or set OPENCLAW_STATE_DIR");
     }
-    return new DefaultClawMetry(layout, env, clock, pricing, watchFiles, cacheDir);
+    return new DefaultClawMetry(layout, stateDir, env, clock, pricing, watchFiles, cacheDir);
   }
 
   /** The clock reports use for "now". */
@@ -178,6 +185,9 @@ final class DefaultClawMetry implements ClawMetry {
       int files = 0;
       long bytes = 0;
       long events = 0;
+      if (state != null && agents.outdated()) {
+        full |= rediscover();
+      }
       Thread index = state == null ? indexCache.prefetch(layout) : null; // the first read: beside the transcripts
       try {
         for (TranscriptLedger<Call> l : agents.ledgers()) {
@@ -208,6 +218,24 @@ final class DefaultClawMetry implements ClawMetry {
       }
       return new RefreshStats(full, files, bytes, events, Duration.ofNanos(System.nanoTime() - start));
     }
+  }
+
+  /**
+   * Discovers the home again after an agent or an agent database appeared, keeping the ledgers of the agents that
+   * read the same places. Caller holds the refresh lock.
+   *
+   * @return whether the agents changed (the published state is then merged again)
+   */
+  private boolean rediscover() {
+    HomeLayout now = new HomeLocator(env).locate(stateDirOverride);
+    if (!now.stateDirExists()) {
+      return false;
+    }
+    Agents next = new Agents(now, agents);
+    next.ledgers().forEach(l -> l.watchDirectories(watchFiles));
+    layout = now;
+    agents = next;
+    return true;
   }
 
   private static void joinUninterruptibly(Thread t) {

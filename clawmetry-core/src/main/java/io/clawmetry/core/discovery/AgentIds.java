@@ -1,12 +1,12 @@
 package io.clawmetry.core.discovery;
 
 /** Agent ids used as directory names: nothing that could leave {@code <stateDir>/agents/}. */
-final class AgentIds {
+public final class AgentIds {
 
   private AgentIds() {}
 
   /** Whether {@code id} is usable as one path segment. */
-  static boolean isSafe(String id) {
+  public static boolean isSafe(String id) {
     return id != null
         && !id.isBlank()
         && id.length() <= 128
