@@ -145,12 +145,23 @@ public final class UsageNormalizer {
    * OpenClaw computes costs in JavaScript doubles and writes them in shortest round-trip form, so values carry binary
    * noise in the 17th significant digit ({@code 0.0041877500000000005} for 0.00418775). A double holds 15 reliable
    * significant decimal digits: rounding to them recovers the decimal OpenClaw meant, and sums become exact (the real
-   * 2026.9.6 fixture's 17 recorded costs sum to exactly 0.30195385, as the gateway reports).
+   * 2026.9.6 fixture's 17 recorded costs sum to exactly 0.30195385, as the gateway reports). At most {@link
+   * #MAX_COST_SCALE} decimal places are kept: a smaller amount is 0 (JSON can spell {@code 1e-999999999}, which no sum
+   * could be formed with).
    */
   static BigDecimal denoise(BigDecimal v) {
+    if (v.precision() - v.scale() < -MAX_COST_SCALE) {
+      return BigDecimal.ZERO; // below 10^-(MAX_COST_SCALE + 1): decided before any arithmetic on such a scale
+    }
     BigDecimal r = v.round(DOUBLE_DIGITS);
+    if (r.scale() > MAX_COST_SCALE) {
+      r = r.setScale(MAX_COST_SCALE, RoundingMode.HALF_EVEN);
+    }
     return r.signum() == 0 ? BigDecimal.ZERO : r.stripTrailingZeros();
   }
+
+  /** Decimal places of a recorded cost kept (USD): far below any price of a token. */
+  static final int MAX_COST_SCALE = 20;
 
   private static final MathContext DOUBLE_DIGITS = new MathContext(15, RoundingMode.HALF_EVEN);
 
