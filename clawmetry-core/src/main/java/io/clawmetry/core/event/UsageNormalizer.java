@@ -67,8 +67,9 @@ public final class UsageNormalizer {
 
   /**
    * The normalised usage, or null when {@code usage} is missing or not an object. A token count that is negative,
-   * fractional, above {@link #MAX_TOKENS} or not a number (a string) counts as 0, and a recorded cost above {@link #MAX_RECORDED_COST} as not
-   * recorded; {@code implausible} is told the field's name each time (sums of counts in range cannot overflow).
+   * fractional, above {@link #MAX_TOKENS} or not a number (a string) counts as 0 (a total as not given: the sum of the
+   * four), and a recorded cost above {@link #MAX_RECORDED_COST} as not recorded; {@code implausible} is told the
+   * field's name each time (sums of counts in range cannot overflow).
    */
   public static Usage normalize(JsonNode usage, java.util.function.Consumer<String> implausible) {
     if (usage == null || !usage.isObject()) {
@@ -85,7 +86,7 @@ public final class UsageNormalizer {
       input = Math.max(0, input - cacheRead);
     }
     long sum = input + output + cacheRead + cacheWrite;
-    long total = l.first(TOTAL_NAMES) ? l.value : sum;
+    long total = l.first(TOTAL_NAMES) && l.plausible ? l.value : sum; // an implausible total is not given
     long reasoning = l.first(REASONING_NAMES) ? l.value : 0;
     long cacheWrite1h = l.first(CACHE_WRITE_1H_NAMES) ? l.value : 0;
     return new Usage(
@@ -205,6 +206,8 @@ public final class UsageNormalizer {
     private final java.util.function.Consumer<String> implausible;
     String name;
     long value;
+    /** Whether {@link #value} is the number written (false: an implausible one, counted as 0). */
+    boolean plausible;
 
     Lookup(JsonNode usage, java.util.function.Consumer<String> implausible) {
       this.usage = usage;
@@ -227,7 +230,8 @@ public final class UsageNormalizer {
         if (v != null && v.isNumber()) {
           name = n.full();
           value = tokens(v);
-          if (value < 0) {
+          plausible = value >= 0;
+          if (!plausible) {
             implausible.accept(name);
             value = 0;
           }

@@ -67,6 +67,9 @@ class ImplausibleUsageTest {
         // a number written as a string is not read (nor by OpenClaw), but said, never dropped silently
         "{\"input\":\"40\",\"output\":2} | 0 | 2 | 0 | 0 | 2 | - | usage.input",
         "{\"input\":4,\"output\":2,\"totalTokens\":\"6\"} | 4 | 2 | 0 | 0 | 6 | - | usage.totalTokens",
+        // an implausible total is not given, as a string is: the sum of the four (never 0, below its input)
+        "{\"input\":4,\"output\":2,\"totalTokens\":-6} | 4 | 2 | 0 | 0 | 6 | - | usage.totalTokens",
+        "{\"input\":4,\"output\":2,\"cacheRead\":3,\"total\":1e13} | 4 | 2 | 3 | 0 | 9 | - | usage.total",
         "{\"input\":null,\"output\":2} | 0 | 2 | 0 | 0 | 2 | - | ",
       })
   void implausibleValuesCountAsZeroAndAreReported(
