@@ -208,6 +208,7 @@ public final class UsageNormalizer {
     long value;
     /** Whether {@link #value} is the number written (false: an implausible one, counted as 0). */
     boolean plausible;
+    private java.util.Set<String> said; // the fields told to implausible
 
     Lookup(JsonNode usage, java.util.function.Consumer<String> implausible) {
       this.usage = usage;
@@ -232,7 +233,7 @@ public final class UsageNormalizer {
           value = tokens(v);
           plausible = value >= 0;
           if (!plausible) {
-            implausible.accept(name);
+            say(name);
             value = 0;
           }
           return true;
@@ -242,9 +243,19 @@ public final class UsageNormalizer {
         }
       }
       if (notNumber != null) {
-        implausible.accept(notNumber);
+        say(notNumber);
       }
       return false;
+    }
+
+    /** Tells {@code field} to {@code implausible} once (a field can be looked up twice: Anthropic's 1-hour part). */
+    private void say(String field) {
+      if (said == null) {
+        said = new java.util.HashSet<>(4); // only for a line with such a value
+      }
+      if (said.add(field)) {
+        implausible.accept(field);
+      }
     }
   }
 }
