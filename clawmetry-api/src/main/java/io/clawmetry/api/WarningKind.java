@@ -29,8 +29,8 @@ public enum WarningKind {
   MISSING,
   /**
    * A number no model call can have: a token count that is negative, fractional, above 10^12 or not a number at all
-   * (a string; counted as 0), a recorded cost above $1,000,000 (not used: the call's cost is estimated). The call
-   * itself is still counted.
+   * (a string; counted as 0, a total as not given), a recorded cost above $1,000,000 (not used: the call's cost is
+   * estimated). The call itself is still counted.
    */
   IMPLAUSIBLE_VALUE
 }

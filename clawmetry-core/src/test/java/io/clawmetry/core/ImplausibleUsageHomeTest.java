@@ -59,4 +59,29 @@ class ImplausibleUsageHomeTest {
       assertEquals("line 2 usage.input", w.firstPosition());
     }
   }
+  /**
+   * A recorded cost below 10^-20 USD is read as 0 (then estimated, as a recorded 0 for tokens is): before, one line with
+   * {@code "total":1e-999999999} failed every usage report (ArithmeticException: BigInteger would overflow, adding it to
+   * a cent), {@code 1e-100000} failed {@code --json}, and {@code 1e-400} printed a 400-digit total.
+   */
+  @Test
+  void aRecordedCostTooSmallToSumIsReadAsZero() throws Exception {
+    Path sessions = Files.createDirectories(tmp.resolve("home/agents/main/sessions"));
+    Files.writeString(sessions.resolve("s1.jsonl"),
+        "{\"type\":\"session\",\"version\":3,\"id\":\"s1\",\"timestamp\":\"2026-03-03T04:00:00.000Z\"}\n"
+            + assistant("m1", "\"model\":\"glm-5\",", "{\"input\":40,\"output\":4,\"cost\":{\"total\":0.25}}")
+            + assistant("m2", "\"model\":\"glm-5\",", "{\"input\":4,\"output\":0,\"cost\":{\"total\":1e-999999999}}")
+            + assistant("m3", "\"model\":\"glm-5\",", "{\"input\":4,\"output\":0,\"cost\":1e-100000}")
+            + assistant("m4", "\"model\":\"glm-5\",", "{\"input\":4,\"output\":0,\"cost\":{\"total\":1e-400}}")
+            + assistant("m5", "\"model\":\"glm-5\",", "{\"input\":4,\"output\":0,\"cost\":{\"total\":1.5e-20}}"));
+    try (ClawMetry cm = ClawMetryBuilder.create().environment(Environment.of(Map.of(), tmp.resolve("u")))
+        .stateDir(tmp.resolve("home")).build()) {
+      UsageReport r = cm.usage(UsageQuery.daily(ZoneId.of("UTC")));
+      assertEquals(60L, r.totals().tokens().total());
+      // m2, m3 and m4 are estimated (glm-5's input price, 4 tokens each), m5 keeps its 2e-20
+      BigDecimal est = r.totals().cost().subtract(new BigDecimal("0.25000000000000000002"));
+      assertEquals(1, est.signum(), r.totals().cost().toPlainString());
+      assertEquals(true, r.totals().cost().scale() <= 20, r.totals().cost().toPlainString());
+    }
+  }
 }

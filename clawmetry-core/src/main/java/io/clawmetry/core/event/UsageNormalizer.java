@@ -67,8 +67,9 @@ public final class UsageNormalizer {
 
   /**
    * The normalised usage, or null when {@code usage} is missing or not an object. A token count that is negative,
-   * fractional, above {@link #MAX_TOKENS} or not a number (a string) counts as 0, and a recorded cost above {@link #MAX_RECORDED_COST} as not
-   * recorded; {@code implausible} is told the field's name each time (sums of counts in range cannot overflow).
+   * fractional, above {@link #MAX_TOKENS} or not a number (a string) counts as 0 (a total as not given: the sum of the
+   * four), and a recorded cost above {@link #MAX_RECORDED_COST} as not recorded; {@code implausible} is told the
+   * field's name each time (sums of counts in range cannot overflow).
    */
   public static Usage normalize(JsonNode usage, java.util.function.Consumer<String> implausible) {
     if (usage == null || !usage.isObject()) {
@@ -85,7 +86,7 @@ public final class UsageNormalizer {
       input = Math.max(0, input - cacheRead);
     }
     long sum = input + output + cacheRead + cacheWrite;
-    long total = l.first(TOTAL_NAMES) ? l.value : sum;
+    long total = l.first(TOTAL_NAMES) && l.plausible ? l.value : sum; // an implausible total is not given
     long reasoning = l.first(REASONING_NAMES) ? l.value : 0;
     long cacheWrite1h = l.first(CACHE_WRITE_1H_NAMES) ? l.value : 0;
     return new Usage(
@@ -145,12 +146,23 @@ public final class UsageNormalizer {
    * OpenClaw computes costs in JavaScript doubles and writes them in shortest round-trip form, so values carry binary
    * noise in the 17th significant digit ({@code 0.0041877500000000005} for 0.00418775). A double holds 15 reliable
    * significant decimal digits: rounding to them recovers the decimal OpenClaw meant, and sums become exact (the real
-   * 2026.9.6 fixture's 17 recorded costs sum to exactly 0.30195385, as the gateway reports).
+   * 2026.9.6 fixture's 17 recorded costs sum to exactly 0.30195385, as the gateway reports). At most {@link
+   * #MAX_COST_SCALE} decimal places are kept: a smaller amount is 0 (JSON can spell {@code 1e-999999999}, which no sum
+   * could be formed with).
    */
   static BigDecimal denoise(BigDecimal v) {
+    if (v.precision() - v.scale() < -MAX_COST_SCALE) {
+      return BigDecimal.ZERO; // below 10^-(MAX_COST_SCALE + 1): decided before any arithmetic on such a scale
+    }
     BigDecimal r = v.round(DOUBLE_DIGITS);
+    if (r.scale() > MAX_COST_SCALE) {
+      r = r.setScale(MAX_COST_SCALE, RoundingMode.HALF_EVEN);
+    }
     return r.signum() == 0 ? BigDecimal.ZERO : r.stripTrailingZeros();
   }
+
+  /** Decimal places of a recorded cost kept (USD): far below any price of a token. */
+  static final int MAX_COST_SCALE = 20;
 
   private static final MathContext DOUBLE_DIGITS = new MathContext(15, RoundingMode.HALF_EVEN);
 
@@ -194,6 +206,9 @@ public final class UsageNormalizer {
     private final java.util.function.Consumer<String> implausible;
     String name;
     long value;
+    /** Whether {@link #value} is the number written (false: an implausible one, counted as 0). */
+    boolean plausible;
+    private java.util.Set<String> said; // the fields told to implausible
 
     Lookup(JsonNode usage, java.util.function.Consumer<String> implausible) {
       this.usage = usage;
@@ -216,8 +231,9 @@ public final class UsageNormalizer {
         if (v != null && v.isNumber()) {
           name = n.full();
           value = tokens(v);
-          if (value < 0) {
-            implausible.accept(name);
+          plausible = value >= 0;
+          if (!plausible) {
+            say(name);
             value = 0;
           }
           return true;
@@ -227,9 +243,19 @@ public final class UsageNormalizer {
         }
       }
       if (notNumber != null) {
-        implausible.accept(notNumber);
+        say(notNumber);
       }
       return false;
+    }
+
+    /** Tells {@code field} to {@code implausible} once (a field can be looked up twice: Anthropic's 1-hour part). */
+    private void say(String field) {
+      if (said == null) {
+        said = new java.util.HashSet<>(4); // only for a line with such a value
+      }
+      if (said.add(field)) {
+        implausible.accept(field);
+      }
     }
   }
 }

@@ -55,8 +55,9 @@ public final class LedgerCache {
   private static final byte[] MAGIC = "CLAWMETRY-LEDGER\n".getBytes(StandardCharsets.US_ASCII);
   // 3: calls and stream states say whether they are in a heartbeat turn; 4: and the turn's agent run; 5: implausible
   // usage values count as 0 and long lines keep a late content start (older ledgers hold the old readings); 6: a token
-  // count written as a string is reported (older ledgers hold no warning for it)
-  private static final int FORMAT = 6;
+  // count written as a string is reported (older ledgers hold no warning for it); 7: a recorded cost keeps at most 20
+  // decimal places (older ledgers may hold one no sum can be formed with); 8: an implausible total is the sum
+  private static final int FORMAT = 8;
 
   private final Path dir;
   private final String build;

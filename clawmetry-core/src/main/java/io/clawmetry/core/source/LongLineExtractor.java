@@ -1,9 +1,11 @@
 package io.clawmetry.core.source;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clawmetry.core.json.Json;
 import java.io.IOException;
@@ -29,6 +31,13 @@ final class LongLineExtractor {
       Set.of(
           "role", "provider", "model", "api", "usage", "stopReason", "timestamp", "toolCallId", "toolName",
           "isError", "customType", "responseModel", "__openclaw");
+
+  /**
+   * Writes the kept fields with each number spelled as it was read ({@code 1E+1500}, not 1,501 digits a parser refuses,
+   * nor {@code 1e10000}, which cannot be written in plain digits at all), so the parser judges it as in a short line.
+   */
+  private static final ObjectWriter REDUCED =
+      Json.STRICT.writer().without(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
   private LongLineExtractor() {}
 
@@ -57,7 +66,7 @@ final class LongLineExtractor {
           p.skipChildren();
         }
       }
-      return Json.STRICT.writeValueAsString(out);
+      return REDUCED.writeValueAsString(out);
     } catch (JsonProcessingException e) {
       return null;
     }

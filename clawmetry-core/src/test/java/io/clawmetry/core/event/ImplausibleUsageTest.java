@@ -67,7 +67,12 @@ class ImplausibleUsageTest {
         // a number written as a string is not read (nor by OpenClaw), but said, never dropped silently
         "{\"input\":\"40\",\"output\":2} | 0 | 2 | 0 | 0 | 2 | - | usage.input",
         "{\"input\":4,\"output\":2,\"totalTokens\":\"6\"} | 4 | 2 | 0 | 0 | 6 | - | usage.totalTokens",
+        // an implausible total is not given, as a string is: the sum of the four (never 0, below its input)
+        "{\"input\":4,\"output\":2,\"totalTokens\":-6} | 4 | 2 | 0 | 0 | 6 | - | usage.totalTokens",
+        "{\"input\":4,\"output\":2,\"cacheRead\":3,\"total\":1e13} | 4 | 2 | 3 | 0 | 9 | - | usage.total",
         "{\"input\":null,\"output\":2} | 0 | 2 | 0 | 0 | 2 | - | ",
+        "{\"input\":4,\"output\":2,\"cache_creation\":{\"ephemeral_1h_input_tokens\":-5,\"ephemeral_5m_input_tokens\":3}}"
+            + " | 4 | 2 | 0 | 3 | 9 | - | usage.cache_creation.ephemeral_1h_input_tokens",
       })
   void implausibleValuesCountAsZeroAndAreReported(
       String usage, long in, long out, long read, long write, long total, String cost, String reported) {
@@ -89,6 +94,23 @@ class ImplausibleUsageTest {
         assertEquals("line 7 " + reported, ws.get(0).firstPosition(), usage);
         assertEquals("f.jsonl", ws.get(0).source(), usage);
       }
+    }
+  }
+
+  /**
+   * Each implausible field of a line is counted once: Anthropic's 1-hour cache-write part is read for the cache writes
+   * (with the 5-minute part) and for their 1-hour share, and was counted twice.
+   */
+  @org.junit.jupiter.api.Test
+  void aFieldReadTwiceIsCountedOnce() {
+    String usage = "{\"input\":4,\"output\":2,\"cache_creation\":{\"ephemeral_1h_input_tokens\":-5,"
+        + "\"ephemeral_5m_input_tokens\":3},\"cacheRead\":-1}";
+    for (BiFunction<String, Warnings, TranscriptEvent> way : WAYS) {
+      Warnings w = new Warnings();
+      way.apply(line(usage), w);
+      List<Warning> ws = w.list().stream().filter(x -> x.kind() == WarningKind.IMPLAUSIBLE_VALUE).toList();
+      assertEquals(1, ws.size());
+      assertEquals(2, ws.get(0).count()); // the 1-hour part and cacheRead
     }
   }
 }
