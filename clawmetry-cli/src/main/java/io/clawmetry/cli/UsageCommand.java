@@ -162,8 +162,8 @@ final class UsageCommand implements Callable<Integer> {
       if (breakdown) {
         for (UsageLine l : row.models()) {
           addRow(t, compact, "  - " + UsageViews.modelName(l), withFailed(l.provider(), l.calls(), l.errors()),
-              l.tokens().input(), l.tokens().output(), l.tokens().cacheRead(), l.tokens().cacheWrite(), l.tokens().total(), l.cost(),
-              l.costSource().name());
+              l.tokens().input(), l.tokens().output(), l.tokens().cacheRead(), l.tokens().cacheWrite(),
+              l.tokens().total(), l.cost(), l.costSource().name());
         }
       }
     }

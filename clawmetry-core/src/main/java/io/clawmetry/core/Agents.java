@@ -39,9 +39,10 @@ final class Agents {
     for (AgentLayout a : layout.agents()) {
       Path legacy = a.isDefault() ? layout.legacySessionsDir() : null;
       scanners.put(a.id(), new TranscriptScanner(a.id(), a.sessionsDir(), legacy, a.database()));
-      TranscriptLedger<Call> kept = before != null && before.readsTheSame(a, legacy) ? before.ledgers.get(a.id()) : null;
-      ledgers.put(a.id(), kept != null ? kept : new TranscriptLedger<>(a.id(), a.sessionsDir(), legacy, a.database(),
-          Call::of, CallColumns::new));
+      TranscriptLedger<Call> kept =
+          before != null && before.readsTheSame(a, legacy) ? before.ledgers.get(a.id()) : null;
+      ledgers.put(a.id(), kept != null ? kept
+          : new TranscriptLedger<>(a.id(), a.sessionsDir(), legacy, a.database(), Call::of, CallColumns::new));
     }
     if (before != null) {
       before.ledgers.forEach((id, l) -> {

@@ -75,15 +75,7 @@ class LongLinePromptTest {
             + "\"message\":{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"[OpenClaw heartbeat poll]\"},"
             + "{\"type\":\"image\",\"data\":\"" + BIG + "\"}]}}\n"
             + assistant("a3", "2026-03-03T06:00:02.000Z", 40));
-    Map<String, Long> origin = new TreeMap<>();
-    try (ClawMetry cm = ClawMetryBuilder.create().environment(Environment.of(Map.of(), tmp.resolve("u")))
-        .stateDir(tmp.resolve("home")).build()) {
-      for (UsageRow r : cm.usage(UsageQuery.daily(ZoneId.of("UTC")).withPeriod(UsagePeriod.ORIGIN)).rows()) {
-        origin.put(r.key(), r.tokens().total());
-      }
-      assertEquals("CRON_RUN", cm.sessions().items().stream()
-          .filter(s -> s.sessionId().equals(cronId)).findFirst().orElseThrow().kind().name());
-    }
+    Map<String, Long> origin = tokensByOrigin(cronId);
     assertEquals(Map.of("cron", 11L, "heartbeat", 21L, "other", 41L), origin);
   }
 
@@ -109,6 +101,12 @@ class LongLinePromptTest {
             + "\"message\":{\"role\":\"user\",\"content\":\"[OpenClaw heartbeat poll]\",\"attachmentLog\":\"" + BIG
             + "\",\"content\":\"what changed?\"}}\n"
             + assistant("a3", "2026-03-03T06:00:02.000Z", 400));
+    Map<String, Long> origin = tokensByOrigin(cronId);
+    assertEquals(Map.of("cron", 101L, "heartbeat", 201L, "other", 401L), origin);
+  }
+
+  /** The home's tokens by origin kind, after checking that session {@code cronId} is a cron run. */
+  private Map<String, Long> tokensByOrigin(String cronId) throws Exception {
     Map<String, Long> origin = new TreeMap<>();
     try (ClawMetry cm = ClawMetryBuilder.create().environment(Environment.of(Map.of(), tmp.resolve("u")))
         .stateDir(tmp.resolve("home")).build()) {
@@ -118,6 +116,6 @@ class LongLinePromptTest {
       assertEquals("CRON_RUN", cm.sessions().items().stream()
           .filter(s -> s.sessionId().equals(cronId)).findFirst().orElseThrow().kind().name());
     }
-    assertEquals(Map.of("cron", 101L, "heartbeat", 201L, "other", 401L), origin);
+    return origin;
   }
 }

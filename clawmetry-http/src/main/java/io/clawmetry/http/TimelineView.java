@@ -36,9 +36,9 @@ import java.util.function.Function;
  * {@code cost} and {@code costSource}, per turn and in total their sum, its combined source and the calls without a
  * price ({@code unpricedCalls}). {@code recordedCost} and {@code callsWithoutRecordedCost} keep what OpenClaw itself
  * recorded. Calls, errors and tokens are counted as usage counts them ({@link CallClassifier}): OpenClaw's synthetic
- * rows are shown but are no calls, a failed call with tokens is a call. In a forked session whose parent transcript is still there ({@link ForkParents}), the assistant messages
- * copied from the parent (older than the fork's header) are shown with {@code inherited: true} and left out of the
- * sums ({@code inheritedMessages} counts them): usage books them to the parent, so a session's timeline totals equal
+ * rows are shown but are no calls, a failed call with tokens is a call. In a forked session whose parent transcript is
+ * still there ({@link ForkParents}), the assistant messages copied from the parent (older than the fork's header) are
+ * shown with {@code inherited: true} and left out of the sums ({@code inheritedMessages} counts them): usage books them to the parent, so a session's timeline totals equal
  * its usage row.
  *
  * <p>Latency of an assistant message = its timestamp minus the timestamp of the user message or tool result it
@@ -339,7 +339,7 @@ final class TimelineView {
           unrecorded++;
         }
       }
-      // calls and errors as usage counts them: OpenClaw's synthetic rows are neither, a failed call with tokens is a call
+      // as usage counts them: OpenClaw's synthetic rows are neither, a failed call with tokens is a call
       switch (kind) {
         case CALL -> calls++;
         case ERROR -> errors++;

@@ -99,8 +99,7 @@ public final class LiteLlmPrices implements PriceSource {
         return BUNDLED_NAME;
       }
 
-      @Override
-      public Optional<TokenPrices> find(String provider, String model) {
+      private LiteLlmPrices table() {
         LiteLlmPrices t = table;
         if (t == null) {
           synchronized (this) {
@@ -110,12 +109,17 @@ public final class LiteLlmPrices implements PriceSource {
             }
           }
         }
-        return t.find(provider, model);
+        return t;
+      }
+
+      @Override
+      public Optional<TokenPrices> find(String provider, String model) {
+        return table().find(provider, model);
       }
 
       @Override
       public boolean ambiguous(String provider, String model) {
-        return find(provider, model).isEmpty() && table.ambiguous(provider, model);
+        return table().ambiguous(provider, model);
       }
     };
   }
@@ -217,20 +221,9 @@ public final class LiteLlmPrices implements PriceSource {
    */
   @Override
   public boolean ambiguous(String provider, String model) {
-    for (String key : ModelNames.candidates(provider, model)) {
-      if (byKey.containsKey(key)) {
-        return false;
-      }
-    }
-    for (String key : ModelNames.normalisedCandidates(provider, model)) {
-      if (ambiguous.contains(key)) {
-        return true;
-      }
-      if (byNormalised.containsKey(key)) {
-        return false;
-      }
-    }
-    return false;
+    // find stops at the first ambiguous normalised name, so without a price one of them is
+    return find(provider, model).isEmpty()
+        && ModelNames.normalisedCandidates(provider, model).stream().anyMatch(ambiguous::contains);
   }
 
   /** Equal prices however they are written ({@code 1e-6}, {@code 0.000001}), tiers included. */
